@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../dialect';
+import * as m001 from './001-foundation';
+
+/** A migration runs on both databases; the dialect supplies the column types that differ. */
+export interface QifuMigration {
+  // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema of its own time
+  up(db: Kysely<any>, d: Dialect): Promise<void>;
+}
+
+/** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
+export const MIGRATIONS: Record<string, QifuMigration> = {
+  '001-foundation': m001,
+};

@@ -1,0 +1,69 @@
+/**
+ * The error catalogue: every error the API can answer has a stable code, an HTTP status and a default
+ * Chinese message. Codes are the contract with clients; messages may be refined per call.
+ */
+export const ERRORS = {
+  // 400 — the request itself is wrong
+  VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请检查标注的字段' },
+  UNKNOWN_FIELD: { status: 400, message: '提交的内容包含不允许的字段' },
+  INVALID_JSON: { status: 400, message: '请求体不是有效的 JSON' },
+  INVALID_PHONE: { status: 400, message: '请输入有效的 11 位手机号码' },
+  WEAK_PASSWORD: { status: 400, message: '密码强度不足' },
+  SMS_CODE_INVALID: { status: 400, message: '短信验证码错误或已过期' },
+  INVALID_USCC: { status: 400, message: '统一社会信用代码不正确' },
+  INVALID_DATE: { status: 400, message: '日期不存在或格式不正确（应为 YYYY-MM-DD）' },
+  DATE_IN_FUTURE: { status: 400, message: '日期不能晚于今天' },
+  UNKNOWN_INDUSTRY: { status: 400, message: '行业代码不在国民经济行业分类（GB/T 4754-2017）中' },
+  NEGATIVE_NUMBER: { status: 400, message: '数值不能为负数' },
+  UNKNOWN_STREET: { status: 400, message: '街道不在本区街道列表中' },
+  UNKNOWN_QUALIFICATION_KIND: { status: 400, message: '资质类型不在资质列表中' },
+  INVALID_YEAR: { status: 400, message: '年度超出允许范围' },
+  NOT_LIAISON: { status: 400, message: '该用户不是企业专员' },
+  UNKNOWN_ROLE: { status: 400, message: '角色不存在' },
+  INVALID_CALENDAR: { status: 400, message: '日历数据有误' },
+  // 401 / 403 — who you are and what you may do
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '账号或密码错误' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  CSRF_REJECTED: { status: 403, message: '跨站请求已被拒绝' },
+  ACCOUNT_LOCKED: { status: 403, message: '登录失败次数过多，账号已临时锁定，请稍后再试' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
+  PASSWORD_EXPIRED: { status: 403, message: '密码已过期，请修改密码后再登录' },
+  // 404 / 409 — the object
+  NOT_FOUND: { status: 404, message: '请求的对象不存在' },
+  ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
+  CONFLICT: { status: 409, message: '操作与当前状态冲突' },
+  PHONE_TAKEN: { status: 409, message: '该手机号已注册' },
+  USERNAME_TAKEN: { status: 409, message: '该用户名已被使用' },
+  ALREADY_BOUND: { status: 409, message: '您已绑定企业' },
+  USCC_TAKEN: { status: 409, message: '该统一社会信用代码已属于另一家企业' },
+  QUALIFICATION_KIND_EXISTS: { status: 409, message: '该资质类型已存在' },
+  BINDING_NOT_PENDING: { status: 409, message: '该绑定申请已处理' },
+  DEPARTMENT_IN_USE: { status: 409, message: '该部门下仍有用户，不能删除' },
+  CALENDAR_YEAR_EXISTS: { status: 409, message: '该年度日历已存在' },
+  STALE_VERSION: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  // 413 / 415 / 422 / 429
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，接口只接受 JSON' },
+  UNPROCESSABLE: { status: 422, message: '无法处理该请求' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  SMS_TOO_FREQUENT: { status: 429, message: '验证码发送过于频繁，请稍后再试' },
+  // 5xx — never for bad input
+  INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** One field's problem, shown by the UI beside the field. `field` is a dotted path such as `yearly.0.revenue`. */
+export interface FieldError {
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** The error body of every failed API call (SPEC §3). */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
+}
