@@ -7,13 +7,19 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERRORS } from '../shared/errors';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { accountsModule } from './modules/accounts';
 import { calendarModule } from './modules/calendar';
+import { CalendarService } from './modules/calendar/service';
 import { enterprisesModule } from './modules/enterprises';
 import { AuditLog } from './platform/audit/audit';
 import { SessionStore } from './platform/auth/sessions';
@@ -22,9 +28,8 @@ import { installAccessControl, recordRoutes } from './platform/http/access';
 import { installCsrfDefence } from './platform/http/csrf';
 import { installErrorHandling } from './platform/http/errors';
 import { DbRateLimiter, MemoryRateLimiter } from './platform/http/rate-limit';
-import { LogSmsChannel, type SmsChannel } from './platform/notify/sms';
 import { newId } from './platform/ids';
-import { CalendarService } from './modules/calendar/service';
+import { LogSmsChannel, type SmsChannel } from './platform/notify/sms';
 
 export interface AppDeps {
   config: Config;
@@ -67,7 +72,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? {
       level: config.logLevel,
       redact: {
-        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.code'],
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.code',
+        ],
         censor: '[redacted]',
       },
     },
@@ -116,7 +127,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!req.url.startsWith('/api/') || req.url === '/api/health') return;
     if (!general.hit(req.ip)) {
       reply.header('retry-after', '60');
-      reply.status(429).send({ error: { code: 'RATE_LIMITED', message: ERRORS.RATE_LIMITED.message, requestId: req.id } });
+      reply
+        .status(429)
+        .send({ error: { code: 'RATE_LIMITED', message: ERRORS.RATE_LIMITED.message, requestId: req.id } });
       return reply;
     }
   });
@@ -156,7 +169,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   app.get(
     '/api/health',
@@ -194,7 +209,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (urlPath.startsWith('/api/')) return reply.status(404).send(routeNotFound(req.id));
       const rel = path.normalize(urlPath).replace(/^([/\\])+/, '');
       const file = path.join(webRoot, rel);
-      if (rel && !rel.startsWith('..') && file.startsWith(webRoot) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      if (
+        rel &&
+        !rel.startsWith('..') &&
+        file.startsWith(webRoot) &&
+        fs.existsSync(file) &&
+        fs.statSync(file).isFile()
+      ) {
         const immutable = rel.startsWith(`assets${path.sep}`);
         return reply.sendFile(rel, { maxAge: immutable ? 31_536_000_000 : 0, immutable, cacheControl: true });
       }

@@ -5,9 +5,7 @@ import { z } from 'zod';
  * The only reader of process.env. Every variable is documented here and in README.md; an invalid value stops
  * the process at start with a message naming the variable.
  */
-const boolString = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const boolString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const envSchema = z.object({
   /** HTTP port of the API and the web UI. */

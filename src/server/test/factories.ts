@@ -8,18 +8,35 @@ let hashed: Promise<string> | null = null;
 const passwordHash = () => (hashed ??= hashPassword(TEST_PASSWORD));
 
 /** A department; missing fields get plausible values. */
-export async function makeDepartment(database: DatabaseHandle, over: { name?: string; code?: string; kind?: string } = {}) {
+export async function makeDepartment(
+  database: DatabaseHandle,
+  over: { name?: string; code?: string; kind?: string } = {},
+) {
   const id = newId();
   const now = new Date().toISOString();
   await database.db
     .insertInto('departments')
-    .values({ id, code: over.code ?? `d${id.slice(-8)}`, name: over.name ?? `测试部门${id.slice(-4)}`, kind: over.kind ?? 'bureau', parentId: null, sortOrder: 0, phone: null, createdAt: now, updatedAt: now })
+    .values({
+      id,
+      code: over.code ?? `d${id.slice(-8)}`,
+      name: over.name ?? `测试部门${id.slice(-4)}`,
+      kind: over.kind ?? 'bureau',
+      parentId: null,
+      sortOrder: 0,
+      phone: null,
+      createdAt: now,
+      updatedAt: now,
+    })
     .execute();
   return id;
 }
 
 /** A staff user with the given roles; logs in with username and TEST_PASSWORD. */
-export async function makeStaff(database: DatabaseHandle, roles: Role[], over: { username?: string; departmentId?: string | null } = {}) {
+export async function makeStaff(
+  database: DatabaseHandle,
+  roles: Role[],
+  over: { username?: string; departmentId?: string | null } = {},
+) {
   const id = newId();
   const now = new Date().toISOString();
   const username = over.username ?? `staff_${id.slice(-8)}`;
@@ -42,7 +59,11 @@ export async function makeStaff(database: DatabaseHandle, roles: Role[], over: {
       updatedAt: now,
     })
     .execute();
-  if (roles.length) await database.db.insertInto('userRoles').values(roles.map((role) => ({ userId: id, role, createdAt: now }))).execute();
+  if (roles.length)
+    await database.db
+      .insertInto('userRoles')
+      .values(roles.map((role) => ({ userId: id, role, createdAt: now })))
+      .execute();
   return { id, username, password: TEST_PASSWORD };
 }
 

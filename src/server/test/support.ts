@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app';
-import { loadConfig, type Config } from '../config';
+import { type Config, loadConfig } from '../config';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../db/database';
 import { FixedClock } from '../platform/clock';
 import { MemorySmsChannel } from '../platform/notify/sms';
@@ -52,7 +52,9 @@ export interface TestApp {
 }
 
 /** The whole app over a fresh database, at a fixed instant, with SMS captured in memory. */
-export async function createTestApp(opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { now?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = new FixedClock(opts.now ?? '2026-03-10T02:00:00.000Z');
   const sms = new MemorySmsChannel();

@@ -65,7 +65,11 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .addColumn('success', 'integer', (c) => c.notNull())
     .addColumn('at', d.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_attempts_user_at_idx').on('login_attempts').columns(['user_id', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_user_at_idx')
+    .on('login_attempts')
+    .columns(['user_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('sms_codes')
@@ -104,15 +108,27 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_object_idx').on('audit_log').columns(['object_type', 'object_id']).execute();
+  await db.schema
+    .createIndex('audit_log_object_idx')
+    .on('audit_log')
+    .columns(['object_type', 'object_id'])
+    .execute();
   await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_id', 'at']).execute();
   // Append-only at the database level too: the application never updates or deletes audit records.
   if (d.name === 'sqlite') {
-    await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
-    await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+    await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+      db,
+    );
+    await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+      db,
+    );
   } else {
-    await sql`create function audit_log_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_log is append-only'; end $$`.execute(db);
-    await sql`create trigger audit_log_no_change before update or delete on audit_log for each row execute function audit_log_append_only()`.execute(db);
+    await sql`create function audit_log_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_log is append-only'; end $$`.execute(
+      db,
+    );
+    await sql`create trigger audit_log_no_change before update or delete on audit_log for each row execute function audit_log_append_only()`.execute(
+      db,
+    );
   }
 
   await db.schema
@@ -170,7 +186,11 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
   await db.schema.createIndex('enterprises_name_idx').on('enterprises').column('name').execute();
   await db.schema.createIndex('enterprises_street_idx').on('enterprises').column('street_code').execute();
   await db.schema.createIndex('enterprises_industry_idx').on('enterprises').column('industry_code').execute();
-  await db.schema.createIndex('enterprises_liaison_idx').on('enterprises').column('liaison_user_id').execute();
+  await db.schema
+    .createIndex('enterprises_liaison_idx')
+    .on('enterprises')
+    .column('liaison_user_id')
+    .execute();
 
   await db.schema
     .createTable('enterprise_yearly')
@@ -234,7 +254,11 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .addColumn('decided_at', d.timestamp)
     .addColumn('decided_by', 'text')
     .execute();
-  await db.schema.createIndex('enterprise_bindings_user_idx').on('enterprise_bindings').columns(['user_id', 'status']).execute();
+  await db.schema
+    .createIndex('enterprise_bindings_user_idx')
+    .on('enterprise_bindings')
+    .columns(['user_id', 'status'])
+    .execute();
   await db.schema
     .createIndex('enterprise_bindings_ent_idx')
     .on('enterprise_bindings')
