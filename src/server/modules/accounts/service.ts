@@ -112,10 +112,13 @@ export class AccountsService {
     return { expiresInSeconds: SMS_TTL_MS / 1000, sentTo: maskPhone(phone)! };
   }
 
-  /** Check and consume a code inside the caller's transaction; a wrong code counts an attempt. */
-  private async consumeSmsCode(trx: DB, phone: string, purpose: string, code: string): Promise<void> {
+  /**
+   * Check a code before the transaction that uses it (a wrong guess must count even though the request fails).
+   * Returns the code's id, to be consumed with consumeSmsCode inside the transaction.
+   */
+  private async checkSmsCode(phone: string, purpose: string, code: string): Promise<string> {
     const now = this.now().toISOString();
-    const row = await trx
+    const row = await this.db
       .selectFrom('smsCodes')
       .selectAll()
       .where('phone', '=', phone)
@@ -124,18 +127,27 @@ export class AccountsService {
       .orderBy('createdAt', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const invalid = () => fieldError('smsCode', 'SMS_CODE_INVALID', '短信验证码错误或已过期，请重新获取');
-    if (!row || row.expiresAt <= now || row.attempts >= SMS_MAX_ATTEMPTS) throw invalid();
+    if (!row || row.expiresAt <= now || row.attempts >= SMS_MAX_ATTEMPTS) throw invalidSmsCode();
     if (row.codeHash !== hashSmsCode(phone, code)) {
-      // Counted outside the caller's transaction so the refusal still consumes an attempt.
       await this.db
         .updateTable('smsCodes')
         .set({ attempts: row.attempts + 1 })
         .where('id', '=', row.id)
         .execute();
-      throw invalid();
+      throw invalidSmsCode();
     }
-    await trx.updateTable('smsCodes').set({ consumedAt: now }).where('id', '=', row.id).execute();
+    return row.id;
+  }
+
+  /** Mark a checked code used; refuses when a concurrent request used it first. */
+  private async consumeSmsCode(trx: DB, id: string): Promise<void> {
+    const r = await trx
+      .updateTable('smsCodes')
+      .set({ consumedAt: this.now().toISOString() })
+      .where('id', '=', id)
+      .where('consumedAt', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw invalidSmsCode();
   }
 
   // ——— registration, login, logout ———
@@ -148,9 +160,10 @@ export class AccountsService {
     this.weakPassword(input.password, input.phone, 'password');
     if (await this.repo.phoneExists(input.phone))
       throw fieldError('phone', 'PHONE_TAKEN', '该手机号已注册，请直接登录');
+    const smsId = await this.checkSmsCode(input.phone, 'register', input.smsCode);
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction().execute(async (trx) => {
-      await this.consumeSmsCode(trx, input.phone, 'register', input.smsCode);
+      await this.consumeSmsCode(trx, smsId);
       const now = this.now().toISOString();
       const id = newId();
       await trx
@@ -361,10 +374,11 @@ export class AccountsService {
   ): Promise<void> {
     const user = await this.repo.findUserByAccount(input.phone);
     this.weakPassword(input.newPassword, input.phone, 'newPassword');
+    const smsId = await this.checkSmsCode(input.phone, 'reset_password', input.smsCode);
+    if (!user) throw invalidSmsCode();
     const hash = await hashPassword(input.newPassword);
     await this.db.transaction().execute(async (trx) => {
-      await this.consumeSmsCode(trx, input.phone, 'reset_password', input.smsCode);
-      if (!user) throw fieldError('smsCode', 'SMS_CODE_INVALID', '短信验证码错误或已过期，请重新获取');
+      await this.consumeSmsCode(trx, smsId);
       const now = this.now().toISOString();
       await trx
         .updateTable('users')
@@ -610,6 +624,10 @@ export class AccountsService {
       });
     });
   }
+}
+
+function invalidSmsCode() {
+  return fieldError('smsCode', 'SMS_CODE_INVALID', '短信验证码错误或已过期，请重新获取');
 }
 
 function lockedUntilText(iso: string): string {
