@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode, FieldError } from './errors';
-import { validateUscc } from './uscc';
+import { normalizeUscc, validateUscc } from './uscc';
 
 /** Attach a catalogue code to a refinement so the API and the UI show the same specific error. */
 export function coded(code: ErrorCode, message: string) {
@@ -20,11 +20,12 @@ export const isoDateSchema = z
   .string()
   .refine((v) => isRealIsoDate(v), coded('INVALID_DATE', '日期不存在或格式不正确（应为 YYYY-MM-DD）'));
 
-/** USCC normalised to upper case; the message says which part is wrong. */
+/** USCC normalised (trimmed, full-width folded, upper case); the message says which part is wrong. */
 export const usccSchema = z
   .string()
   .trim()
-  .transform((v) => v.toUpperCase())
+  // normalizeUscc, not just toUpperCase: validateUscc accepts full-width input, so the stored form must be ASCII.
+  .transform((v) => normalizeUscc(v))
   .superRefine((v, ctx) => {
     const r = validateUscc(v);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { code: 'INVALID_USCC' } });

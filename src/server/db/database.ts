@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** Human description without secrets, for logs. */
   description: string;
+  /** PostgreSQL schema in use when not the default (tests give each file its own). */
+  pgSchema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export function openDatabase(opts: DatabaseOptions): DatabaseHandle {
       db,
       dialect: DIALECTS.postgres,
       description: `postgres://${u.host}${u.pathname}${opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''}`,
+      pgSchema: opts.pgSchema,
       close: () => db.destroy(),
     };
   }
@@ -81,6 +84,8 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
     // Migrations write snake_case themselves; the plugin-free instance keeps Kysely's own tables untouched.
     db: handle.db.withoutPlugins(),
     provider: { getMigrations: async () => migrations },
+    // Kysely looks its bookkeeping tables up without a schema; name it so parallel schemas do not see each other's.
+    ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -93,3 +93,9 @@ export const likeEscape: RawBuilder<unknown> = sql`'\\'`;
 export async function lockForChain(trx: Kysely<unknown>, dialect: Dialect, key: number): Promise<void> {
   if (dialect.name === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
 }
+
+/** True when a write failed on a unique constraint (PostgreSQL 23505, SQLite's constraint codes). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Table types as the code sees them (camelCase; the CamelCasePlugin maps to snake_case columns).
@@ -201,6 +201,8 @@ export interface EnterpriseBindingTable {
   /** pending | confirmed | rejected | removed */
   status: string;
   note: string | null;
+  /** The enterprise name the applicant typed (migration 002); optional on insert (seeded bindings have none). */
+  claimedName: ColumnType<string | null, string | null | undefined, string | null>;
   requestedAt: string;
   decidedAt: string | null;
   decidedBy: string | null;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as m001 from './001-foundation';
+import * as m002 from './002-enterprises';
 
 /** A migration runs on both databases; the dialect supplies the column types that differ. */
 export interface QifuMigration {
@@ -11,4 +12,5 @@ export interface QifuMigration {
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, QifuMigration> = {
   '001-foundation': m001,
+  '002-enterprises': m002,
 };

@@ -1,5 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../../app';
+import { enterprisesRoutes } from './routes';
 
-/** Enterprises (SPEC §2.2, 一企一档): placeholder until the module lands in this same change. */
-export const enterprisesModule: FastifyPluginAsync<{ platform: Platform }> = async () => {};
+/** Enterprises (SPEC §2.2, 一企一档): reference data, bindings, profiles with provenance, size class, liaisons. */
+export const enterprisesModule: FastifyPluginAsync<{ platform: Platform }> = async (app, opts) => {
+  // Only the platform: passing `opts` on would hand the prefix down a second time.
+  await app.register(enterprisesRoutes, { platform: opts.platform });
+};
+
+export { deriveSize, lastCompletedYear, permissionsFor } from './profile';
+export { EnterprisesRepository, type ProvenanceWrite, readYearly } from './repository';
+export { EnterprisesService, refreshSizeClass } from './service';
+export { classifySize, SIZE_CLASS_LABELS } from './size-class';
