@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -28,7 +28,7 @@ import { installAccessControl, recordRoutes } from './platform/http/access';
 import { installCsrfDefence } from './platform/http/csrf';
 import { installErrorHandling } from './platform/http/errors';
 import { DbRateLimiter, MemoryRateLimiter } from './platform/http/rate-limit';
-import { newId } from './platform/ids';
+import { installSecurityHeaders } from './platform/http/security-headers';
 import { LogSmsChannel, type SmsChannel } from './platform/notify/sms';
 
 export interface AppDeps {
@@ -86,9 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : newId();
+      return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     routerOptions: { ignoreTrailingSlash: true },
     exposeHeadRoutes: false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -103,23 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Ant Design injects its CSS-in-JS as <style> elements.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.env === 'production' ? [] : null,
-      },
-    },
-    hsts: config.env === 'production',
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app, { production: config.env === 'production' });
   await app.register(fastifyCookie);
 
   const general = new MemoryRateLimiter(config.rateLimit.perMinute, MINUTE, clock);

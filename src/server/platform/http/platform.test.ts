@@ -18,7 +18,9 @@ describe('platform HTTP', () => {
     expect(res.json()).toEqual({ status: 'ok' });
     expect(res.headers['x-request-id']).toBeTruthy();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    // JSON is never a document: the API answers with a locked-down policy.
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
   });
 
   it('every route declares who may call it', () => {
@@ -57,6 +59,8 @@ describe('platform HTTP', () => {
     }
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-security-policy']).toContain('script-src');
+    expect(ui.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('answers unknown API routes with the error body', async () => {
