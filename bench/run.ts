@@ -1,0 +1,25 @@
+import { run as coldStart } from './cold-start';
+import { run as httpThroughput } from './http-throughput';
+import { type BenchReport, formatTable, log, machineInfo, saveResults } from './support';
+
+/**
+ * `npm run bench`: every benchmark in sequence (never in parallel: they would measure each other), then one
+ * summary table. Each benchmark can also run alone, e.g. `npx tsx bench/http-throughput.ts`.
+ * Exit code 1 only when a benchmark could not run; a missed target shows as FAIL in the table.
+ */
+const machine = machineInfo();
+log(`Qifu benchmarks — node ${machine.node}, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.platform}`);
+
+const reports: BenchReport[] = [];
+for (const bench of [httpThroughput, coldStart]) reports.push(await bench());
+
+log('\n== summary ==\n');
+log(formatTable(reports.flatMap((r) => r.rows)));
+for (const r of reports) for (const note of r.notes) log(`  ${r.name}: ${note}`);
+const file = saveResults('bench', { at: new Date().toISOString(), machine, reports });
+log(`\nresults saved to ${file}`);
+const rows = reports.flatMap((r) => r.rows);
+log(
+  `bench: ${rows.filter((r) => r.verdict === 'PASS').length} PASS, ${rows.filter((r) => r.verdict === 'FAIL').length} FAIL, ${rows.filter((r) => r.verdict === 'ERROR').length} ERROR`,
+);
+if (rows.some((r) => r.verdict === 'ERROR')) process.exitCode = 1;

@@ -1,0 +1,230 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Shared plumbing of the benchmarks: child servers, loopback polling, the summary table and the results file. */
+
+export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
+export const RESULTS_DIR = path.join(BENCH_DIR, 'results');
+/** Benchmarks talk to servers on this address only. */
+export const LOOPBACK = '127.0.0.1';
+
+/** One line of a summary table: a figure beside the reference measured in the same run. */
+export interface SummaryRow {
+  benchmark: string;
+  figure: string;
+  reference: string;
+  target: string;
+  verdict: 'PASS' | 'FAIL' | 'ERROR';
+}
+
+export interface BenchReport {
+  name: string;
+  rows: SummaryRow[];
+  notes: string[];
+  details: unknown;
+}
+
+/** True when the file with this import.meta.url is the script node (or tsx) was asked to run. */
+export function isMain(metaUrl: string): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  return metaUrl === pathToFileURL(path.resolve(entry)).href;
+}
+
+/** A number from the environment, so a quick trial run can shorten the defaults without editing code. */
+export function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`${name} must be a positive number, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A port nobody listens on right now (the OS picks it; a tiny race with other processes is acceptable here). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, LOOPBACK, () => {
+      const addr = srv.address();
+      if (!addr || typeof addr === 'string') return reject(new Error('no port'));
+      srv.close(() => resolve(addr.port));
+    });
+  });
+}
+
+/** One GET on loopback; resolves with status and body, rejects on connection errors. */
+export function httpGet(
+  port: number,
+  urlPath: string,
+  timeoutMs = 2000,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: LOOPBACK, port, path: urlPath, agent: false, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+/** Keep the last bytes a child wrote, to explain a failure without flooding the terminal. */
+export class OutputTail {
+  private text = '';
+  constructor(private readonly max = 4000) {}
+  push(chunk: Buffer | string): void {
+    this.text = (this.text + chunk.toString()).slice(-this.max);
+  }
+  toString(): string {
+    return this.text.trim();
+  }
+}
+
+export interface ChildServer {
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Wait for a child process to exit, killing it with SIGKILL if SIGTERM is not enough within graceMs. */
+export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Run a TypeScript server entry in its own Node process (through the tsx loader) so that it does not share an
+ * event loop with the load generator. The entry listens on a free loopback port and sends `{ port }` over IPC.
+ */
+export function startChildServer(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  startTimeoutMs = 30_000,
+): Promise<ChildServer> {
+  const tail = new OutputTail();
+  const child = fork(entry, [], {
+    cwd: REPO_ROOT,
+    env,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  child.stdout?.on('data', (c: Buffer) => tail.push(c));
+  child.stderr?.on('data', (c: Buffer) => tail.push(c));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stopChild(child);
+      reject(new Error(`${path.basename(entry)} did not start within ${startTimeoutMs} ms\n${tail}`));
+    }, startTimeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(
+        new Error(
+          `${path.basename(entry)} exited before listening (code ${code}, signal ${signal})\n${tail}`,
+        ),
+      );
+    });
+    child.once('message', (msg: unknown) => {
+      clearTimeout(timer);
+      const port = (msg as { port?: unknown } | null)?.port;
+      if (typeof port !== 'number') {
+        void stopChild(child);
+        reject(new Error(`${path.basename(entry)} sent an unexpected message: ${JSON.stringify(msg)}`));
+        return;
+      }
+      child.removeAllListeners('exit');
+      resolve({ port, pid: child.pid ?? -1, stop: () => stopChild(child) });
+    });
+  });
+}
+
+/** Called by a child server entry once it listens: report the port and exit when the parent goes away. */
+export function announceListening(port: number, close: () => Promise<void>): void {
+  const shutdown = () => {
+    void close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  process.once('disconnect', shutdown);
+  process.send?.({ port });
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
+  };
+}
+
+/** A plain aligned text table. */
+export function formatTable(rows: SummaryRow[]): string {
+  const cols = ['benchmark', 'figure', 'reference', 'target', 'verdict'] as const;
+  const headers = ['benchmark', 'figure', 'reference (same run)', 'target', 'result'];
+  const cells = [headers, ...rows.map((r) => cols.map((c) => r[c]))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(headers), rule, ...cells.slice(1).map(line)].join('\n');
+}
+
+/** Write the results JSON to bench/results/<name>-<timestamp>.json and <name>-latest.json; returns the path. */
+export function saveResults(name: string, data: unknown): string {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  const file = path.join(RESULTS_DIR, `${name}-${stamp}.json`);
+  const text = `${JSON.stringify(data, null, 2)}\n`;
+  fs.writeFileSync(file, text);
+  fs.writeFileSync(path.join(RESULTS_DIR, `${name}-latest.json`), text);
+  return path.relative(REPO_ROOT, file);
+}
+
+/** Print a report's table and notes, save it, and set the exit code when the benchmark could not run. */
+export function printAndSave(report: BenchReport): void {
+  process.stdout.write(`\n${formatTable(report.rows)}\n`);
+  for (const note of report.notes) process.stdout.write(`  note: ${note}\n`);
+  const file = saveResults(report.name, { ...report, machine: machineInfo(), at: new Date().toISOString() });
+  process.stdout.write(`\nresults saved to ${file}\n`);
+  if (report.rows.some((r) => r.verdict === 'ERROR')) process.exitCode = 1;
+}
+
+export function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
