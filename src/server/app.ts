@@ -57,9 +57,11 @@ export interface Platform {
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function defaultWebRoot(): string | null {
-  // dist/server/main.js → dist/web ; src/server/app.ts → dist/web
+  // Built UI only: dist/server/main.js → dist/web; src/server/app.ts → dist/web. src/web holds the Vite sources,
+  // whose index.html must never be served, so a candidate must contain the built assets folder.
   for (const candidate of [path.resolve(here, '../web'), path.resolve(here, '../../dist/web')]) {
-    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+    if (fs.existsSync(path.join(candidate, 'index.html')) && fs.existsSync(path.join(candidate, 'assets')))
+      return candidate;
   }
   return null;
 }

@@ -1,0 +1,122 @@
+import type { Me } from '../../shared/accounts';
+import { ENTERPRISE_READER_ROLES, type Role } from '../../shared/roles';
+
+/**
+ * Who sees what in the web UI. The server decides what is allowed (every route declares its roles); this
+ * mirrors those declarations so nobody is shown a menu entry that would only answer 403.
+ */
+
+export type NavGroup = 'overview' | 'enterprise' | 'business' | 'system' | 'security';
+
+/** Workbench pages that exist today. */
+export type BuiltPageKey =
+  | 'dashboard'
+  | 'enterprises'
+  | 'bindings'
+  | 'users'
+  | 'departments'
+  | 'calendar'
+  | 'audit';
+
+/** Workbench modules still being built: their menu entry leads to an honest 建设中 page. */
+export type PlaceholderKey =
+  | 'appeals'
+  | 'supervision'
+  | 'visits'
+  | 'policies'
+  | 'claims'
+  | 'buildings'
+  | 'content'
+  | 'insights'
+  | 'catalogue';
+
+export type WorkbenchKey = BuiltPageKey | PlaceholderKey;
+
+export interface NavItem {
+  key: WorkbenchKey;
+  /** Path under /workbench ('' for the dashboard). */
+  path: string;
+  group: NavGroup;
+  /** 'staff' means every staff user. */
+  roles: readonly Role[] | 'staff';
+  built: boolean;
+}
+
+/** Mirrors src/server/modules/enterprises/routes.ts: district-wide readers plus the liaison (his own enterprises). */
+export const ENTERPRISE_LIST_ROLES: readonly Role[] = [...ENTERPRISE_READER_ROLES, 'liaison'];
+/** Who confirms a user's first binding to an enterprise. */
+export const BINDING_REVIEW_ROLES: readonly Role[] = ['admin', 'liaison'];
+
+export const WORKBENCH_NAV: readonly NavItem[] = [
+  { key: 'dashboard', path: '', group: 'overview', roles: 'staff', built: true },
+  { key: 'enterprises', path: 'enterprises', group: 'enterprise', roles: ENTERPRISE_LIST_ROLES, built: true },
+  { key: 'bindings', path: 'bindings', group: 'enterprise', roles: BINDING_REVIEW_ROLES, built: true },
+  { key: 'visits', path: 'soon/visits', group: 'enterprise', roles: ['liaison'], built: false },
+  {
+    key: 'appeals',
+    path: 'soon/appeals',
+    group: 'business',
+    roles: ['dispatcher', 'handler', 'liaison', 'leader'],
+    built: false,
+  },
+  { key: 'supervision', path: 'soon/supervision', group: 'business', roles: ['leader'], built: false },
+  { key: 'policies', path: 'soon/policies', group: 'business', roles: ['policy_editor'], built: false },
+  {
+    key: 'claims',
+    path: 'soon/claims',
+    group: 'business',
+    roles: ['handler', 'policy_editor', 'leader'],
+    built: false,
+  },
+  { key: 'buildings', path: 'soon/buildings', group: 'business', roles: ['building_editor'], built: false },
+  { key: 'content', path: 'soon/content', group: 'business', roles: ['content_editor'], built: false },
+  { key: 'insights', path: 'soon/insights', group: 'business', roles: ['leader'], built: false },
+  { key: 'users', path: 'users', group: 'system', roles: ['admin'], built: true },
+  { key: 'departments', path: 'departments', group: 'system', roles: ['admin'], built: true },
+  { key: 'calendar', path: 'calendar', group: 'system', roles: ['admin'], built: true },
+  { key: 'catalogue', path: 'soon/catalogue', group: 'system', roles: ['admin'], built: false },
+  { key: 'audit', path: 'audit', group: 'security', roles: ['auditor'], built: true },
+];
+
+export function isStaff(user: Pick<Me, 'kind'> | null | undefined): boolean {
+  return user?.kind === 'staff';
+}
+
+export function hasAnyRole(user: Pick<Me, 'roles'> | null | undefined, roles: readonly Role[]): boolean {
+  return !!user && user.roles.some((r) => roles.includes(r));
+}
+
+export function canSee(item: NavItem, user: Pick<Me, 'kind' | 'roles'> | null | undefined): boolean {
+  if (!isStaff(user)) return false;
+  return item.roles === 'staff' || hasAnyRole(user, item.roles);
+}
+
+/** The workbench menu of a user, in display order. */
+export function workbenchNav(user: Pick<Me, 'kind' | 'roles'> | null | undefined): NavItem[] {
+  return WORKBENCH_NAV.filter((item) => canSee(item, user));
+}
+
+export function navItem(key: WorkbenchKey): NavItem {
+  const item = WORKBENCH_NAV.find((i) => i.key === key);
+  if (!item) throw new Error(`unknown workbench page ${key}`);
+  return item;
+}
+
+export function isPlaceholderKey(key: string): key is PlaceholderKey {
+  return WORKBENCH_NAV.some((i) => i.key === key && !i.built);
+}
+
+/** Where a user lands after logging in when no page asked for him. */
+export function landingPath(user: Pick<Me, 'kind'>): string {
+  return user.kind === 'staff' ? '/workbench' : '/enterprise';
+}
+
+/**
+ * The `next` parameter of the login page, accepted only as a local path: `//evil.example` or
+ * `https://…` would turn the login form into an open redirect.
+ */
+export function safeNext(next: string | null | undefined): string | null {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  if (next.startsWith('/login') || next.startsWith('/register')) return null;
+  return next;
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Access, listRoutes } from '../../server/platform/http/access';
+import { createTestApp, type TestApp } from '../../server/test/support';
+import { ENTERPRISE_ROLES, type Role } from '../../shared/roles';
+import { BINDING_REVIEW_ROLES, ENTERPRISE_LIST_ROLES, navItem } from './access';
+
+/**
+ * The web UI's side of the API contract: every endpoint the UI calls exists, and the roles its menus and route
+ * guards admit are exactly the roles the server admits — so nobody is shown a page that can only answer 403, and
+ * nobody entitled to a page is kept from it. Runs against the real route table (SQLite or PostgreSQL).
+ */
+
+/** Every call the web client makes (method, path with :params), kept in step with src/web by review. */
+const CALLS: [string, string][] = [
+  ['GET', '/api/v1/auth/me'],
+  ['POST', '/api/v1/auth/login'],
+  ['POST', '/api/v1/auth/logout'],
+  ['POST', '/api/v1/auth/register'],
+  ['POST', '/api/v1/auth/sms-codes'],
+  ['POST', '/api/v1/auth/password'],
+  ['POST', '/api/v1/auth/password-reset'],
+  ['GET', '/api/v1/admin/users'],
+  ['POST', '/api/v1/admin/users'],
+  ['PATCH', '/api/v1/admin/users/:id'],
+  ['POST', '/api/v1/admin/users/:id/unlock'],
+  ['GET', '/api/v1/departments'],
+  ['POST', '/api/v1/departments'],
+  ['PUT', '/api/v1/departments/:id'],
+  ['DELETE', '/api/v1/departments/:id'],
+  ['GET', '/api/v1/audit'],
+  ['POST', '/api/v1/audit/verify'],
+  ['GET', '/api/v1/calendar/years'],
+  ['POST', '/api/v1/calendar/years'],
+  ['GET', '/api/v1/calendar/is-workday'],
+  ['GET', '/api/v1/calendar/add-workdays'],
+  ['GET', '/api/v1/reference/streets'],
+  ['GET', '/api/v1/reference/industries'],
+  ['GET', '/api/v1/reference/qualification-kinds'],
+  ['GET', '/api/v1/enterprises'],
+  ['GET', '/api/v1/enterprises/mine'],
+  ['GET', '/api/v1/enterprises/:id'],
+  ['PATCH', '/api/v1/enterprises/:id'],
+  ['PUT', '/api/v1/enterprises/:id/yearly/:year'],
+  ['PUT', '/api/v1/enterprises/:id/ip'],
+  ['POST', '/api/v1/enterprises/:id/qualifications'],
+  ['PUT', '/api/v1/enterprises/:id/qualifications/:qid'],
+  ['DELETE', '/api/v1/enterprises/:id/qualifications/:qid'],
+  ['POST', '/api/v1/enterprises/:id/verify'],
+  ['PUT', '/api/v1/enterprises/:id/liaison'],
+  ['GET', '/api/v1/enterprises/:id/members'],
+  ['DELETE', '/api/v1/enterprises/:id/members/:userId'],
+  ['GET', '/api/v1/enterprises/bindings'],
+  ['POST', '/api/v1/enterprises/bindings'],
+  ['POST', '/api/v1/enterprises/bindings/:id/confirm'],
+  ['POST', '/api/v1/enterprises/bindings/:id/reject'],
+];
+
+let t: TestApp;
+let routes: { method: string; url: string; access: Access | undefined }[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  routes = listRoutes(t.app);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+function accessOf(method: string, url: string): Access {
+  const r = routes.find((x) => x.method === method && x.url === url);
+  if (!r?.access) throw new Error(`${method} ${url} is not a declared route`);
+  return r.access;
+}
+
+/** The staff roles a route admits (enterprise roles are not workbench roles). */
+function staffRoles(access: Access): Role[] {
+  if (access === 'public' || access === 'authenticated') throw new Error('expected a role list');
+  return access.filter((r) => !ENTERPRISE_ROLES.includes(r)).sort();
+}
+
+const sorted = (roles: readonly Role[] | 'staff') => (roles === 'staff' ? roles : [...roles].sort());
+
+describe('web ↔ API contract', () => {
+  it('calls only endpoints that exist', () => {
+    const missing = CALLS.filter(([m, u]) => !routes.some((r) => r.method === m && r.url === u));
+    expect(missing).toEqual([]);
+  });
+
+  it.each([
+    ['users', 'GET', '/api/v1/admin/users'],
+    ['departments', 'POST', '/api/v1/departments'],
+    ['calendar', 'POST', '/api/v1/calendar/years'],
+    ['audit', 'GET', '/api/v1/audit'],
+    ['enterprises', 'GET', '/api/v1/enterprises'],
+  ] as const)('the %s page is shown to exactly the roles %s %s admits', (key, method, url) => {
+    expect(sorted(navItem(key).roles)).toEqual(staffRoles(accessOf(method, url)));
+  });
+
+  it('lets the liaison and the administrator review bindings, as the API does', () => {
+    expect(sorted(BINDING_REVIEW_ROLES)).toEqual(
+      staffRoles(accessOf('POST', '/api/v1/enterprises/bindings/:id/confirm')),
+    );
+    expect(sorted(navItem('bindings').roles)).toEqual(sorted(BINDING_REVIEW_ROLES));
+  });
+
+  it('opens an enterprise profile to everyone who can list enterprises', () => {
+    const readers = accessOf('GET', '/api/v1/enterprises/:id');
+    expect(readers).not.toBe('public');
+    for (const r of ENTERPRISE_LIST_ROLES) expect(readers).toContain(r);
+  });
+
+  it('keeps the audit log from the administrator (三员分立)', () => {
+    expect(accessOf('GET', '/api/v1/audit')).not.toContain('admin');
+    expect(navItem('audit').roles).not.toContain('admin');
+  });
+});

@@ -1,0 +1,162 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { HomePage } from '../modules/portal/HomePage';
+import { navItem, type WorkbenchKey } from './access';
+import { NotFound, PageLoading, RouteError } from './components';
+import { guarded, type Requirement } from './guards';
+import { PortalLayout } from './PortalLayout';
+
+/**
+ * Every page except the home page is loaded on demand, so a visitor's first load carries the portal only; the
+ * workbench and administration pages are separate chunks that only staff ever download.
+ */
+function page<M>(
+  load: () => Promise<M>,
+  pick: (m: M) => ComponentType,
+  req?: Requirement,
+): RouteObject['lazy'] {
+  return async () => {
+    const Component = pick(await load());
+    return { Component: req ? guarded(Component, req) : Component };
+  };
+}
+
+/** A workbench page guarded by the roles its menu entry declares. */
+function workbenchPage<M>(
+  key: WorkbenchKey,
+  load: () => Promise<M>,
+  pick: (m: M) => ComponentType,
+): RouteObject {
+  const item = navItem(key);
+  return { path: item.path, lazy: page(load, pick, { staff: true, roles: item.roles }) };
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: PortalLayout,
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageLoading,
+    children: [
+      { index: true, Component: HomePage },
+      {
+        path: 'login',
+        lazy: page(
+          () => import('../modules/accounts/LoginPage'),
+          (m) => m.LoginPage,
+        ),
+      },
+      {
+        path: 'register',
+        lazy: page(
+          () => import('../modules/accounts/RegisterPage'),
+          (m) => m.RegisterPage,
+        ),
+      },
+      {
+        path: 'reset-password',
+        lazy: page(
+          () => import('../modules/accounts/ResetPasswordPage'),
+          (m) => m.ResetPasswordPage,
+        ),
+      },
+      {
+        path: 'account/password',
+        lazy: page(
+          () => import('../modules/accounts/ChangePasswordPage'),
+          (m) => m.ChangePasswordPage,
+          {},
+        ),
+      },
+      {
+        path: 'services/:key',
+        lazy: page(
+          () => import('../modules/portal/ServicePage'),
+          (m) => m.ServicePage,
+        ),
+      },
+      {
+        path: 'enterprise/*',
+        lazy: page(
+          () => import('../modules/enterprises/center/EnterpriseCenter'),
+          (m) => m.EnterpriseCenter,
+          { enterprise: true },
+        ),
+      },
+      { path: '*', Component: NotFound },
+    ],
+  },
+  {
+    path: '/workbench',
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageLoading,
+    lazy: page(
+      () => import('../modules/workbench/WorkbenchLayout'),
+      (m) => m.WorkbenchLayout,
+      { staff: true, framed: true },
+    ),
+    children: [
+      {
+        index: true,
+        lazy: page(
+          () => import('../modules/workbench/DashboardPage'),
+          (m) => m.DashboardPage,
+        ),
+      },
+      workbenchPage(
+        'enterprises',
+        () => import('../modules/enterprises/staff/EnterpriseListPage'),
+        (m) => m.EnterpriseListPage,
+      ),
+      {
+        path: 'enterprises/:id',
+        lazy: page(
+          () => import('../modules/enterprises/staff/EnterpriseDetailPage'),
+          (m) => m.EnterpriseDetailPage,
+          { staff: true, roles: navItem('enterprises').roles },
+        ),
+      },
+      workbenchPage(
+        'bindings',
+        () => import('../modules/enterprises/staff/BindingReviewPage'),
+        (m) => m.BindingReviewPage,
+      ),
+      workbenchPage(
+        'users',
+        () => import('../modules/admin/UsersPage'),
+        (m) => m.UsersPage,
+      ),
+      workbenchPage(
+        'departments',
+        () => import('../modules/admin/DepartmentsPage'),
+        (m) => m.DepartmentsPage,
+      ),
+      workbenchPage(
+        'calendar',
+        () => import('../modules/admin/CalendarPage'),
+        (m) => m.CalendarPage,
+      ),
+      workbenchPage(
+        'audit',
+        () => import('../modules/admin/AuditPage'),
+        (m) => m.AuditPage,
+      ),
+      {
+        path: 'soon/:key',
+        lazy: page(
+          () => import('../modules/workbench/PlaceholderPage'),
+          (m) => m.PlaceholderPage,
+        ),
+      },
+      {
+        path: '*',
+        lazy: page(
+          () => import('../modules/workbench/WorkbenchNotFound'),
+          (m) => m.WorkbenchNotFound,
+        ),
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

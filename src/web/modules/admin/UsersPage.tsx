@@ -1,0 +1,423 @@
+import { PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { Department, StaffUser } from '../../../shared/accounts';
+import { formatShanghai } from '../../../shared/format';
+import { ROLES, type Role, STAFF_ROLES } from '../../../shared/roles';
+import { api, type Page } from '../../app/api';
+import { LoadError, PageHeader } from '../../app/components';
+import { useDescribeError } from '../../app/errors';
+import { applyApiError } from '../../app/form-errors';
+import { useT } from '../../app/prefs';
+import { useSession } from '../../app/session';
+import { useApi } from '../../app/useApi';
+import { PasswordHints } from '../accounts/PasswordHints';
+import { departmentOptions } from './department-tree';
+
+interface Filters {
+  search?: string | undefined;
+  role?: Role | undefined;
+  departmentId?: string | undefined;
+  kind?: 'staff' | 'enterprise' | undefined;
+}
+
+/** 用户管理: every account, filtered; staff accounts created and edited here; locked accounts unlocked. */
+export function UsersPage() {
+  const m = useT();
+  const describe = useDescribeError();
+  const { message } = App.useApp();
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const list = useApi<Page<StaffUser>>('/admin/users', { ...filters, page, pageSize });
+  const deps = useApi<{ items: Department[] }>('/departments');
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<StaffUser | null>(null);
+
+  const update = (patch: Partial<Filters>) => {
+    setPage(1);
+    setFilters((f) => ({ ...f, ...patch }));
+  };
+
+  const unlock = async (u: StaffUser) => {
+    try {
+      await api.post(`/admin/users/${encodeURIComponent(u.id)}/unlock`);
+      message.success(m.users.unlocked(u.displayName));
+      list.reload();
+    } catch (e) {
+      message.error(describe(e));
+    }
+  };
+
+  const depOptions = departmentOptions(deps.data?.items ?? []);
+
+  return (
+    <div>
+      <PageHeader
+        title={m.users.title}
+        intro={m.users.intro}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {m.users.create}
+          </Button>
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap className="qifu-filters">
+          <Input.Search
+            allowClear
+            placeholder={m.users.searchPlaceholder}
+            aria-label={m.users.searchPlaceholder}
+            onSearch={(v) => update({ search: v.trim() || undefined })}
+            className="qifu-filter-search"
+          />
+          <Select<Role>
+            allowClear
+            placeholder={m.users.filterRole}
+            aria-label={m.users.filterRole}
+            options={ROLES.map((r) => ({ value: r, label: m.roles[r] }))}
+            onChange={(v) => update({ role: v })}
+            className="qifu-filter-select"
+          />
+          <Select<string>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={m.users.filterDepartment}
+            aria-label={m.users.filterDepartment}
+            options={depOptions}
+            onChange={(v) => update({ departmentId: v })}
+            className="qifu-filter-select"
+          />
+          <Select<'staff' | 'enterprise'>
+            allowClear
+            placeholder={m.users.filterKind}
+            aria-label={m.users.filterKind}
+            options={[
+              { value: 'staff', label: m.users.kinds.staff },
+              { value: 'enterprise', label: m.users.kinds.enterprise },
+            ]}
+            onChange={(v) => update({ kind: v })}
+            className="qifu-filter-select"
+          />
+        </Flex>
+        {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
+        <Table<StaffUser>
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: m.common.total,
+            onChange: (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            },
+          }}
+          columns={[
+            { title: m.users.displayName, dataIndex: 'displayName' },
+            {
+              title: m.users.account,
+              key: 'account',
+              render: (_, u) => u.username ?? u.phoneMasked ?? '—',
+            },
+            { title: m.users.kind, dataIndex: 'kind', render: (k: StaffUser['kind']) => m.users.kinds[k] },
+            {
+              title: m.users.department,
+              key: 'department',
+              render: (_, u) => u.department?.name ?? u.enterpriseName ?? '—',
+            },
+            {
+              title: m.users.roles,
+              dataIndex: 'roles',
+              render: (roles: Role[]) =>
+                roles.length ? (
+                  <Flex gap={4} wrap>
+                    {roles.map((r) => (
+                      <Tag key={r}>{m.roles[r]}</Tag>
+                    ))}
+                  </Flex>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: m.users.status,
+              key: 'status',
+              render: (_, u) => (
+                <Flex gap={4} wrap>
+                  <Tag color={u.status === 'active' ? 'green' : 'default'}>{m.users.statuses[u.status]}</Tag>
+                  {u.locked ? <Tag color="red">{m.users.locked}</Tag> : null}
+                </Flex>
+              ),
+            },
+            {
+              title: m.users.lastLogin,
+              dataIndex: 'lastLoginAt',
+              render: (v: string | null) => (v ? formatShanghai(v) : m.users.never),
+            },
+            {
+              title: m.common.actions,
+              key: 'actions',
+              fixed: 'right',
+              render: (_, u) => (
+                <Space size={4}>
+                  <Button type="link" size="small" onClick={() => setEditing(u)}>
+                    {m.common.edit}
+                  </Button>
+                  {u.locked ? (
+                    <Button type="link" size="small" icon={<UnlockOutlined />} onClick={() => unlock(u)}>
+                      {m.users.unlock}
+                    </Button>
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {creating ? (
+        <CreateStaffModal
+          departments={deps.data?.items ?? []}
+          onClose={(saved) => {
+            setCreating(false);
+            if (saved) list.reload();
+          }}
+        />
+      ) : null}
+      {editing ? (
+        <EditUserModal
+          user={editing}
+          departments={deps.data?.items ?? []}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) list.reload();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+interface CreateForm {
+  username: string;
+  displayName: string;
+  phone?: string;
+  departmentId?: string;
+  roles: Role[];
+  password: string;
+}
+
+function CreateStaffModal({
+  departments,
+  onClose,
+}: {
+  departments: Department[];
+  onClose(saved: boolean): void;
+}) {
+  const m = useT();
+  const describe = useDescribeError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CreateForm>();
+  const password = Form.useWatch('password', form) ?? '';
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (v: CreateForm) => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      await api.post('/admin/users', {
+        username: v.username.trim(),
+        displayName: v.displayName.trim(),
+        phone: v.phone?.trim() || null,
+        departmentId: v.departmentId ?? null,
+        roles: v.roles,
+        password: v.password,
+      });
+      message.success(m.users.created(v.displayName));
+      onClose(true);
+    } catch (e) {
+      setFailure(applyApiError(form, e, describe));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={m.users.create}
+      okText={m.common.save}
+      cancelText={m.common.cancel}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
+      {failure ? (
+        <Alert type="error" showIcon role="alert" className="qifu-form-alert" title={failure} />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ roles: [] }}>
+        <Form.Item
+          name="username"
+          label={m.users.username}
+          extra={m.users.usernameHint}
+          rules={[{ required: true, message: m.users.usernameRequired }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={m.users.displayName}
+          rules={[{ required: true, whitespace: true, message: m.auth.displayNameRequired }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={m.users.phoneOptional}
+          rules={[{ pattern: /^1[3-9]\d{9}$/, message: m.auth.phoneInvalid }]}
+        >
+          <Input inputMode="numeric" maxLength={11} />
+        </Form.Item>
+        <Form.Item name="departmentId" label={m.users.departmentField}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={departmentOptions(departments)}
+          />
+        </Form.Item>
+        <Form.Item
+          name="roles"
+          label={m.users.roles}
+          rules={[{ required: true, message: m.users.rolesRequired }]}
+        >
+          <Select mode="multiple" options={STAFF_ROLES.map((r) => ({ value: r, label: m.roles[r] }))} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={m.users.initialPassword}
+          extra={m.users.initialPasswordHint}
+          rules={[{ required: true, message: m.auth.passwordRequired }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <PasswordHints password={password} />
+      </Form>
+    </Modal>
+  );
+}
+
+interface EditForm {
+  displayName: string;
+  departmentId: string | null;
+  roles: Role[];
+  status: 'active' | 'disabled';
+}
+
+function EditUserModal({
+  user,
+  departments,
+  onClose,
+}: {
+  user: StaffUser;
+  departments: Department[];
+  onClose(saved: boolean): void;
+}) {
+  const m = useT();
+  const describe = useDescribeError();
+  const { message } = App.useApp();
+  const { user: me, refresh } = useSession();
+  const [form] = Form.useForm<EditForm>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const isStaffUser = user.kind === 'staff';
+
+  const submit = async (v: EditForm) => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      await api.patch(`/admin/users/${encodeURIComponent(user.id)}`, {
+        displayName: v.displayName.trim(),
+        status: v.status,
+        ...(isStaffUser ? { departmentId: v.departmentId ?? null, roles: v.roles } : {}),
+      });
+      message.success(m.common.saved);
+      // Editing oneself changes the menus this session shows.
+      if (me?.id === user.id) await refresh();
+      onClose(true);
+    } catch (e) {
+      setFailure(applyApiError(form, e, describe));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={m.users.editTitle(user.displayName)}
+      okText={m.common.save}
+      cancelText={m.common.cancel}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
+      {failure ? (
+        <Alert type="error" showIcon role="alert" className="qifu-form-alert" title={failure} />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          displayName: user.displayName,
+          departmentId: user.department?.id ?? null,
+          roles: user.roles,
+          status: user.status,
+        }}
+      >
+        <Form.Item
+          name="displayName"
+          label={m.users.displayName}
+          rules={[{ required: true, whitespace: true, message: m.auth.displayNameRequired }]}
+        >
+          <Input />
+        </Form.Item>
+        {isStaffUser ? (
+          <>
+            <Form.Item name="departmentId" label={m.users.departmentField}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={departmentOptions(departments)}
+              />
+            </Form.Item>
+            <Form.Item
+              name="roles"
+              label={m.users.roles}
+              rules={[{ required: true, message: m.users.rolesRequired }]}
+            >
+              <Select mode="multiple" options={STAFF_ROLES.map((r) => ({ value: r, label: m.roles[r] }))} />
+            </Form.Item>
+          </>
+        ) : (
+          <Alert type="info" showIcon className="qifu-form-alert" title={m.users.enterpriseRolesNote} />
+        )}
+        <Form.Item name="status" label={m.users.status}>
+          <Radio.Group
+            options={[
+              { value: 'active', label: m.users.statuses.active },
+              { value: 'disabled', label: m.users.statuses.disabled },
+            ]}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,44 @@
+import type { FormInstance } from 'antd';
+import { useCallback, useState } from 'react';
+import type { EnterpriseProfile } from '../../../../shared/enterprises';
+import { ApiError } from '../../../app/api';
+import { useDescribeError } from '../../../app/errors';
+import { applyApiError, type NamePath } from '../../../app/form-errors';
+
+/**
+ * Saving one part of a profile: every write returns the whole new profile (with its new version). A 409
+ * STALE_VERSION means someone else saved first; the editor is told so and offered the latest data instead of
+ * having his change silently overwrite theirs.
+ */
+export function useProfileSaver(onSaved: (p: EnterpriseProfile) => void) {
+  const describe = useDescribeError();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+
+  const save = useCallback(
+    async (
+      form: FormInstance | null,
+      run: () => Promise<EnterpriseProfile>,
+      mapField?: (f: string) => NamePath | null,
+    ) => {
+      setSaving(true);
+      setFailure(null);
+      setStale(false);
+      try {
+        const next = await run();
+        onSaved(next);
+        return true;
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'STALE_VERSION') setStale(true);
+        else setFailure(form ? applyApiError(form, e, describe, mapField) : describe(e));
+        return false;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [onSaved, describe],
+  );
+
+  return { saving, failure, stale, save };
+}

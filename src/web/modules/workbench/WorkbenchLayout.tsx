@@ -1,0 +1,160 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  EditOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  LinkOutlined,
+  MenuFoldOutlined,
+  MenuOutlined,
+  MenuUnfoldOutlined,
+  MessageOutlined,
+  MoneyCollectOutlined,
+  NodeIndexOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Tag } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { type NavGroup, type WorkbenchKey, workbenchNav } from '../../app/access';
+import { Brand } from '../../app/Brand';
+import { PrefsControls, UserMenu } from '../../app/header-controls';
+import { useT } from '../../app/prefs';
+import { useSession } from '../../app/session';
+
+const ICONS: Record<WorkbenchKey, ReactNode> = {
+  dashboard: <AppstoreOutlined />,
+  enterprises: <ShopOutlined />,
+  bindings: <LinkOutlined />,
+  visits: <FlagOutlined />,
+  appeals: <MessageOutlined />,
+  supervision: <NodeIndexOutlined />,
+  policies: <FileSearchOutlined />,
+  claims: <MoneyCollectOutlined />,
+  buildings: <BankOutlined />,
+  content: <EditOutlined />,
+  insights: <BarChartOutlined />,
+  users: <TeamOutlined />,
+  departments: <ClusterOutlined />,
+  calendar: <CalendarOutlined />,
+  catalogue: <SafetyCertificateOutlined />,
+  audit: <AuditOutlined />,
+};
+
+const GROUP_ORDER: NavGroup[] = ['overview', 'enterprise', 'business', 'system', 'security'];
+
+/** The pathname's menu key: the longest menu path that prefixes it. */
+function selectedPath(pathname: string, paths: string[]): string {
+  const rel = pathname.replace(/^\/workbench\/?/, '');
+  const hits = paths.filter((p) => (p === '' ? rel === '' : rel === p || rel.startsWith(`${p}/`)));
+  return hits.sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
+/** The staff workbench: a side menu built from the user's roles, a header, the page. */
+export function WorkbenchLayout() {
+  const m = useT();
+  const { user } = useSession();
+  const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg ?? true;
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const nav = workbenchNav(user);
+
+  const items: MenuProps['items'] = GROUP_ORDER.flatMap((group) => {
+    const entries = nav.filter((n) => n.group === group);
+    if (entries.length === 0) return [];
+    return [
+      {
+        type: 'group' as const,
+        key: `group-${group}`,
+        label: m.workbench.groups[group],
+        children: entries.map((n) => ({
+          key: n.path,
+          icon: ICONS[n.key],
+          label: (
+            <Link to={`/workbench${n.path ? `/${n.path}` : ''}`} onClick={() => setDrawerOpen(false)}>
+              {m.workbench.menu[n.key]}
+              {n.built ? null : <span className="qifu-menu-soon">{m.building.short}</span>}
+            </Link>
+          ),
+        })),
+      },
+    ];
+  });
+  const selected = selectedPath(
+    pathname,
+    nav.map((n) => n.path),
+  );
+  const menu = (
+    <Menu theme="dark" mode="inline" items={items} selectedKeys={[selected]} className="qifu-side-menu" />
+  );
+
+  return (
+    <Layout className="qifu-workbench">
+      <a href="#main" className="qifu-skip-link">
+        {m.common.skipToContent}
+      </a>
+      {wide ? (
+        <Layout.Sider
+          width={232}
+          collapsedWidth={72}
+          collapsed={collapsed}
+          trigger={null}
+          className="qifu-sider"
+        >
+          <nav aria-label={m.workbench.menuLabel}>{menu}</nav>
+        </Layout.Sider>
+      ) : (
+        <Drawer
+          placement="left"
+          size={260}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={m.workbench.title}
+          className="qifu-workbench-drawer"
+        >
+          <nav aria-label={m.workbench.menuLabel}>{menu}</nav>
+        </Drawer>
+      )}
+      <Layout>
+        <header className="qifu-workbench-header">
+          <Flex align="center" gap={8}>
+            <Button
+              type="text"
+              className="qifu-header-button"
+              aria-label={
+                wide ? (collapsed ? m.workbench.expandMenu : m.workbench.collapseMenu) : m.header.menu
+              }
+              aria-expanded={wide ? !collapsed : drawerOpen}
+              icon={wide ? collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined /> : <MenuOutlined />}
+              onClick={() => (wide ? setCollapsed(!collapsed) : setDrawerOpen(true))}
+            />
+            <Brand suffix={m.workbench.title} to="/workbench" />
+          </Flex>
+          <Flex align="center" gap={4}>
+            {wide && user?.department ? (
+              <Tag className="qifu-department-tag">{user.department.name}</Tag>
+            ) : null}
+            <Link to="/" className="qifu-header-link" aria-label={m.workbench.toPortal}>
+              <HomeOutlined /> {wide ? m.workbench.toPortal : null}
+            </Link>
+            <PrefsControls compact={!wide} />
+            <UserMenu compact={!wide} />
+          </Flex>
+        </header>
+        <main id="main" tabIndex={-1} className="qifu-workbench-main">
+          <Outlet />
+          <ScrollRestoration />
+        </main>
+      </Layout>
+    </Layout>
+  );
+}
