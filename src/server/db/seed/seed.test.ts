@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me } from '../../../shared/accounts';
 import { PROVENANCE_KEY_RE } from '../../../shared/enterprises';
 import { findIndustry } from '../../../shared/industries';
+import { checkPassword, DEFAULT_PASSWORD_POLICY } from '../../../shared/password-policy';
 import { isValidUscc } from '../../../shared/uscc';
 import { deriveSize } from '../../modules/enterprises';
 import { verifyAuditChain } from '../../platform/audit/audit';
-import { checkPassword, DEFAULT_PASSWORD_POLICY } from '../../platform/auth/password-policy';
 import { createTestApp, login, type TestApp } from '../../test/support';
 import { fromJson, toNumber } from '../dialect';
 import {

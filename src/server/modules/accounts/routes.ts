@@ -157,6 +157,19 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
   );
 
   app.get(
+    '/auth/password-policy',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['accounts'],
+        summary: '当前密码策略（注册、改密页面据此提示）',
+        response: { 200: z.object({ minLength: z.number(), minClasses: z.number() }) },
+      },
+    },
+    async () => ({ minLength: config.password.minLength, minClasses: config.password.minClasses }),
+  );
+
+  app.get(
     '/roles',
     {
       config: { access: 'public' },

@@ -7,11 +7,11 @@ import type {
   updateUserSchema,
 } from '../../../shared/accounts';
 import { maskPhone } from '../../../shared/format';
+import { checkPassword } from '../../../shared/password-policy';
 import { ENTERPRISE_ROLES, type Role, STAFF_ROLES } from '../../../shared/roles';
 import type { Platform } from '../../app';
 import type { Config } from '../../config';
 import type { DB } from '../../db/database';
-import { checkPassword } from '../../platform/auth/password-policy';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { DAY, HOUR, MINUTE } from '../../platform/clock';
 import type { Principal, RequestContext } from '../../platform/context';
