@@ -30,6 +30,7 @@ import { installErrorHandling } from './platform/http/errors';
 import { DbRateLimiter, MemoryRateLimiter } from './platform/http/rate-limit';
 import { installSecurityHeaders } from './platform/http/security-headers';
 import { LogSmsChannel, type SmsChannel } from './platform/notify/sms';
+import { SearchIndex } from './platform/text/search-index';
 
 export interface AppDeps {
   config: Config;
@@ -52,6 +53,8 @@ export interface Platform {
   sms: SmsChannel;
   limiter: DbRateLimiter;
   calendar: CalendarService;
+  /** Chinese full-text search over every module's public records. */
+  search: SearchIndex;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -124,6 +127,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessions = new SessionStore(database.db, clock, config);
   const calendar = new CalendarService(database.db, clock);
   await calendar.load();
+  const search = new SearchIndex(database.db, database.dialect, clock, {
+    onError: (err) => app.log.error({ err }, 'search query log flush failed'),
+  });
+  app.addHook('onClose', async () => {
+    await search.close();
+  });
   const platform: Platform = {
     config,
     database,
@@ -133,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sms: deps.sms ?? new LogSmsChannel(app.log),
     limiter: new DbRateLimiter(database.db, clock),
     calendar,
+    search,
   };
   installAccessControl(app, sessions);
 

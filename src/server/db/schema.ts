@@ -214,6 +214,36 @@ export interface JobLeaseTable {
   expiresAt: string;
 }
 
+/** One searchable thing (platform/text/search-index.ts); the token index over it is per dialect (db/dialect.ts). */
+export interface SearchEntryTable {
+  /** Encodes the static rank: (boost + 4) · 2^40 + day number of the rank date · 2^24 + sequence. */
+  rowId: number;
+  /** policy_document | interpretation | program | building | kb … */
+  scope: string;
+  entityId: string;
+  title: string;
+  summary: string | null;
+  publishedOn: string | null;
+  windowStart: string | null;
+  windowEnd: string | null;
+  /** -3 … 3; ranks an entry above (or below) its equals. */
+  boost: number;
+  /** The filter values as given (JSON); the index holds them as tags. */
+  filters: unknown;
+  updatedAt: string;
+  /** The text snippets are cut from (capped); indexed too. */
+  body: string;
+}
+
+/** Searches per Asia/Shanghai day and normalised term (insights). */
+export interface SearchQueryTable {
+  day: string;
+  term: string;
+  count: number;
+  /** Searches of the term that found nothing. */
+  misses: number;
+}
+
 export interface Database {
   departments: DepartmentTable;
   users: UserTable;
@@ -234,4 +264,6 @@ export interface Database {
   enterpriseFieldSources: EnterpriseFieldSourceTable;
   enterpriseBindings: EnterpriseBindingTable;
   jobLeases: JobLeaseTable;
+  searchEntries: SearchEntryTable;
+  searchQueries: SearchQueryTable;
 }

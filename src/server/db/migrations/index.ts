@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as m001 from './001-foundation';
 import * as m002 from './002-enterprises';
+import * as m003 from './003-search';
 
 /** A migration runs on both databases; the dialect supplies the column types that differ. */
 export interface QifuMigration {
@@ -13,4 +14,5 @@ export interface QifuMigration {
 export const MIGRATIONS: Record<string, QifuMigration> = {
   '001-foundation': m001,
   '002-enterprises': m002,
+  '003-search': m003,
 };

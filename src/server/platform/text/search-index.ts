@@ -1,0 +1,568 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { DB } from '../../db/database';
+import {
+  type Dialect,
+  deleteFullText,
+  type FullTextDocument,
+  type FullTextFilter,
+  type FullTextQuery,
+  fullTextMatches,
+  fullTextRead,
+  optimizeFullText,
+  toJson,
+  writeFullText,
+} from '../../db/dialect';
+import type { SearchEntryTable } from '../../db/schema';
+import { isValidIsoDate, shanghaiDate } from '../calendar/workdays';
+import type { Clock } from '../clock';
+import { findMatches, highlight, markAll } from './highlight';
+import { indexTokens, type ParsedQuery, parseQuery } from './segment';
+
+/**
+ * Chinese full-text search over anything a module makes findable (policy documents, interpretations, programs,
+ * buildings, the appeals knowledge base), on SQLite and PostgreSQL through one API.
+ *
+ * Matching: every character bigram of every query run must be present (so 补贴 and 研发费 find what contains
+ * them, wherever the segmenter put word boundaries). Ranking is by tiers, best first:
+ *   5  the title contains the whole query, and its jieba words as words;
+ *   4  the title contains the whole query;
+ *   3  the summary contains the whole query;
+ *   2  title or summary contain one of the query's runs (multi-run queries);
+ *   1  the entry contains the query's jieba words as words (税收 in 税收优惠, not in 纳税收入);
+ *   0  the entry contains the characters.
+ * Within a tier the order is static: boost, then date (published, or indexed), newest first. That order is the
+ * row id itself (see rowIdBase), so the index streams matches in it and a page stops after `limit` rows however
+ * common the term: a two-character query matching most of the corpus costs what a rare one does. (A relevance
+ * score such as BM25 has to visit every match to find the best twenty; at 20,000 documents that alone took
+ * 5–8 ms for a common term, over the latency budget.)
+ */
+
+export type FilterValue = string | number | boolean;
+
+/** What a module hands the index for one of its records. */
+export interface SearchEntry {
+  /** Which kind of thing: `policy_document`, `interpretation`, `program`, `building`, `kb` … ([a-z][a-z0-9_]*). */
+  scope: string;
+  /** The record's id in its module. */
+  id: string;
+  title: string;
+  summary?: string | null;
+  /** Searchable text; the first MAX_BODY_CHARS characters are indexed and kept for snippets. */
+  body?: string | null;
+  /** Values a search can filter on by equality (an array: the entry has each of the values). */
+  filters?: Record<string, FilterValue | readonly FilterValue[] | null | undefined>;
+  /** Publication date (YYYY-MM-DD); orders equals newest first. Without it, the day of indexing. */
+  publishedOn?: string | null;
+  /** Open window (YYYY-MM-DD, inclusive; null = unbounded) for `openOn` searches. */
+  windowStart?: string | null;
+  windowEnd?: string | null;
+  /** -3 … 3 (default 0): ranks the entry above (or below) entries that match as well. */
+  boost?: number;
+}
+
+export interface SearchRequest {
+  /** What the user typed; anything goes (quotes, operators, SQL): it is only ever tokenised. Blank lists all. */
+  query: string;
+  /** Only these scopes (default: all). */
+  scopes?: readonly string[];
+  /** Per name, the entry must have the value (or one of the values). */
+  filters?: Record<string, FilterValue | readonly FilterValue[] | undefined>;
+  /** Only entries whose window contains this date (YYYY-MM-DD). */
+  openOn?: string;
+  /** 1 … 100, default 20. */
+  limit?: number;
+  /** 0 … 10 000, default 0. */
+  offset?: number;
+  /** Count the query in "most searched terms" (user-facing searches set it; internal lookups do not). */
+  record?: boolean;
+  /** Snippet length in characters (default 120). */
+  snippetLength?: number;
+}
+
+export interface SearchHit {
+  scope: string;
+  id: string;
+  title: string;
+  /** The title as HTML: escaped, matches in <mark>. */
+  titleHtml: string;
+  /** The best passage of summary or body as HTML: escaped, matches in <mark>, `…` where cut. */
+  snippet: string;
+  publishedOn: string | null;
+  /** The tier (5 … 0, see the class comment): 4–5 title match, 3 summary, 2 partial, 1 words, 0 characters. */
+  score: number;
+}
+
+export interface SearchResult {
+  total: number;
+  items: SearchHit[];
+  /** The surfaces highlighted, for a client that marks text itself. */
+  terms: string[];
+}
+
+export interface SearchTermCount {
+  term: string;
+  count: number;
+  misses: number;
+}
+
+/** Characters of body indexed and kept for snippets (a long regulation is found by its first 30 000 characters). */
+export const MAX_BODY_CHARS = 30_000;
+const MAX_TITLE_CHARS = 500;
+const MAX_SUMMARY_CHARS = 4_000;
+const MAX_RECORDED_TERM_CHARS = 40;
+const SCOPE_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+
+// Row id layout (a safe integer in JS, a bigint in PostgreSQL): (boost + 4) · 2^40 + day · 2^24 + sequence.
+const BOOST_UNIT = 2 ** 40;
+const DAY_UNIT = 2 ** 24;
+const MAX_DAY = 2 ** 16 - 1;
+
+/** The first row id of the bucket of entries with this boost and rank date; ids within it count up. */
+export function rowIdBase(boost: number, date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = Math.min(MAX_DAY, Math.max(0, Math.floor(Date.UTC(y, m - 1, d) / 86_400_000)));
+  return (boost + 4) * BOOST_UNIT + day * DAY_UNIT;
+}
+
+function bucketOf(rowId: number): number {
+  return rowId - (rowId % DAY_UNIT);
+}
+
+/** A filter value as an index token: hashed, so any name and value (Chinese, punctuation) becomes letters. */
+function filterTag(name: string, value: FilterValue): string {
+  return `f_${createHash('sha256')
+    .update(`${name}\u0000${String(value)}`)
+    .digest('hex')
+    .slice(0, 16)}`;
+}
+
+const scopeTag = (scope: string) => `s_${scope}`;
+const term = (token: string, prefix = false): FullTextQuery => ({ term: token, prefix });
+const and = (parts: FullTextQuery[]): FullTextQuery => (parts.length === 1 ? parts[0]! : { and: parts });
+const or = (parts: FullTextQuery[]): FullTextQuery => (parts.length === 1 ? parts[0]! : { or: parts });
+
+/** The entry `e`'s window (null ends are open) contains the date. */
+function windowContains(date: string) {
+  return sql<boolean>`((e.window_start is null or e.window_start <= ${date}) and (e.window_end is null or e.window_end >= ${date}))`;
+}
+
+function assertDate(value: string | null | undefined, what: string): void {
+  if (value != null && !isValidIsoDate(value))
+    throw new TypeError(`${what} must be YYYY-MM-DD, got ${value}`);
+}
+
+interface PageRow {
+  rowId: number;
+  score: number;
+}
+
+export interface SearchIndexOptions {
+  /** Delay before buffered query counts are written (default 5 s; 0 = only on flushQueries/close). */
+  flushDelayMs?: number;
+  /** Where a failed background flush is reported (the counts stay buffered for the next one). */
+  onError?: (err: unknown) => void;
+}
+
+/** The search index of the platform; one per app, shared by modules (Platform.search). */
+export class SearchIndex {
+  private readonly pending = new Map<string, { day: string; term: string; count: number; misses: number }>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly flushDelayMs: number;
+
+  constructor(
+    private readonly db: DB,
+    private readonly dialect: Dialect,
+    private readonly clock: Clock,
+    private readonly options: SearchIndexOptions = {},
+  ) {
+    this.flushDelayMs = options.flushDelayMs ?? 5_000;
+  }
+
+  /**
+   * Index (or re-index) one record, inside the transaction that changes it, so the index never disagrees with
+   * what committed.
+   */
+  async upsert(trx: DB, entry: SearchEntry): Promise<void> {
+    if (!SCOPE_PATTERN.test(entry.scope)) throw new TypeError(`invalid search scope ${entry.scope}`);
+    if (!entry.id) throw new TypeError('a search entry needs an id');
+    const boost = entry.boost ?? 0;
+    if (!Number.isInteger(boost) || boost < -3 || boost > 3) throw new TypeError('boost must be -3 … 3');
+    assertDate(entry.publishedOn, 'publishedOn');
+    assertDate(entry.windowStart, 'windowStart');
+    assertDate(entry.windowEnd, 'windowEnd');
+
+    const title = entry.title.trim().slice(0, MAX_TITLE_CHARS);
+    const summary = entry.summary?.trim().slice(0, MAX_SUMMARY_CHARS) || null;
+    const body = (entry.body ?? '').slice(0, MAX_BODY_CHARS);
+    const tags = [scopeTag(entry.scope)];
+    const filters: Record<string, FilterValue[]> = {};
+    for (const [name, raw] of Object.entries(entry.filters ?? {})) {
+      if (raw == null) continue;
+      const values = (Array.isArray(raw) ? raw : [raw]) as FilterValue[];
+      filters[name] = values;
+      for (const v of values) tags.push(filterTag(name, v));
+    }
+    const doc: FullTextDocument = {
+      title: [...indexTokens(title)],
+      summary: [...indexTokens(summary)],
+      body: [...indexTokens(body)],
+      tags,
+    };
+    const now = this.clock.now();
+    const values = {
+      scope: entry.scope,
+      entityId: entry.id,
+      title,
+      summary,
+      publishedOn: entry.publishedOn ?? null,
+      windowStart: entry.windowStart ?? null,
+      windowEnd: entry.windowEnd ?? null,
+      boost,
+      filters: toJson(filters),
+      updatedAt: now.toISOString(),
+      body,
+    };
+    const base = rowIdBase(boost, entry.publishedOn ?? shanghaiDate(now));
+
+    const existing = await trx
+      .selectFrom('searchEntries')
+      .select('rowId')
+      .where('scope', '=', entry.scope)
+      .where('entityId', '=', entry.id)
+      .executeTakeFirst();
+    let rowId: number;
+    if (existing && bucketOf(existing.rowId) === base) {
+      rowId = existing.rowId;
+      await trx.updateTable('searchEntries').set(values).where('rowId', '=', rowId).execute();
+    } else {
+      // A new rank bucket means a new row id: the id is the rank order.
+      if (existing) await this.deleteRow(trx, existing.rowId);
+      rowId = await this.insertInBucket(trx, base, values);
+    }
+    await writeFullText(trx, this.dialect, rowId, doc);
+  }
+
+  /** Compact the index after a bulk load (import, rebuild); not inside a transaction. */
+  async optimize(): Promise<void> {
+    await optimizeFullText(this.db, this.dialect);
+  }
+
+  /** Remove one record from the index (nothing happens when it is not there). */
+  async remove(trx: DB, scope: string, id: string): Promise<void> {
+    const existing = await trx
+      .selectFrom('searchEntries')
+      .select('rowId')
+      .where('scope', '=', scope)
+      .where('entityId', '=', id)
+      .executeTakeFirst();
+    if (existing) await this.deleteRow(trx, existing.rowId);
+  }
+
+  private async deleteRow(trx: DB, rowId: number): Promise<void> {
+    await deleteFullText(trx, this.dialect, rowId);
+    await trx.deleteFrom('searchEntries').where('rowId', '=', rowId).execute();
+  }
+
+  /** The next free id of the bucket; two PostgreSQL writers racing for it both succeed, one on a retry. */
+  private async insertInBucket(
+    trx: DB,
+    base: number,
+    values: Omit<SearchEntryTable, 'rowId'>,
+  ): Promise<number> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const last = await trx
+        .selectFrom('searchEntries')
+        .select((eb) => eb.fn.max('rowId').as('maxId'))
+        .where('rowId', '>=', base)
+        .where('rowId', '<', base + DAY_UNIT)
+        .executeTakeFirst();
+      const candidate = last?.maxId != null ? Number(last.maxId) + 1 : base;
+      if (candidate >= base + DAY_UNIT) throw new Error('search index bucket is full');
+      const inserted = await trx
+        .insertInto('searchEntries')
+        .values({ rowId: candidate, ...values })
+        .onConflict((oc) => oc.column('rowId').doNothing())
+        .returning('rowId')
+        .executeTakeFirst();
+      if (inserted) return inserted.rowId;
+    }
+    throw new Error('search index: could not allocate a row id');
+  }
+
+  /** Search; see the class comment for matching and order. Never throws on what the user typed. */
+  async search(req: SearchRequest): Promise<SearchResult> {
+    const limit = Math.min(100, Math.max(1, Math.floor(req.limit ?? 20)));
+    const offset = Math.min(10_000, Math.max(0, Math.floor(req.offset ?? 0)));
+    assertDate(req.openOn, 'openOn');
+    const parsed = parseQuery(req.query ?? '');
+    const blank = (req.query ?? '').trim() === '';
+    const empty: SearchResult = { total: 0, items: [], terms: parsed.highlightTerms };
+    // Typed something, but nothing searchable in it (only punctuation): nothing matches.
+    if (!blank && parsed.runs.length === 0) return empty;
+
+    const tags = this.tagQuery(req);
+    if (tags === 'nothing') return empty;
+
+    const { page, total, rows } = await fullTextRead(this.db, this.dialect, async (db) => {
+      const found = blank
+        ? await this.listAll(db, tags, req.openOn, limit, offset)
+        : await this.searchTiers(db, parsed, tags, req.openOn, limit, offset);
+      return { ...found, rows: await this.rowsOf(db, found.page) };
+    });
+    if (!blank && req.record) this.recordQuery(parsed.normalized, total === 0);
+    return {
+      total,
+      items: this.hits(page, rows, parsed.highlightTerms, req.snippetLength ?? 120),
+      terms: empty.terms,
+    };
+  }
+
+  /** Scope and filter conditions as index tags; 'nothing' when a filter asks for none of no values. */
+  private tagQuery(req: SearchRequest): FullTextQuery | null | 'nothing' {
+    const parts: FullTextQuery[] = [];
+    if (req.scopes) {
+      if (!req.scopes.length) return 'nothing';
+      parts.push(or(req.scopes.map((s) => term(scopeTag(s)))));
+    }
+    for (const [name, raw] of Object.entries(req.filters ?? {})) {
+      if (raw === undefined) continue;
+      const values = (Array.isArray(raw) ? raw : [raw]) as FilterValue[];
+      if (!values.length) return 'nothing';
+      parts.push(or(values.map((v) => term(filterTag(name, v)))));
+    }
+    return parts.length ? and(parts) : null;
+  }
+
+  private async searchTiers(
+    db: DB,
+    parsed: ParsedQuery,
+    tags: FullTextQuery | null,
+    openOn: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ page: PageRow[]; total: number }> {
+    const runs = parsed.runs.map((r) => and(r.required.map((t) => term(t.token, t.prefix))));
+    const all = and(runs);
+
+    // Tiers from best to worst (see the class comment); each is exactly the entries no better tier holds.
+    const words = parsed.coreWords.map((w) => term(w));
+    const inTitle: FullTextQuery = { field: 'title', query: all };
+    const inSummary: FullTextQuery = { field: 'summary', query: all };
+    const titleOrSummary = or([inTitle, inSummary]);
+    // The entries of tiers 2–5: with a single run, "a run in title or summary" would also take an entry whose
+    // bigrams are split between the two, which tiers 3–5 do not hold.
+    const headTiers = runs.length > 1 ? ({ field: 'head', query: or(runs) } as const) : titleOrSummary;
+    const tiers: { score: number; filter: FullTextFilter }[] = [];
+    if (words.length) {
+      const titleWords: FullTextQuery = { field: 'title', query: and(words) };
+      tiers.push(
+        { score: 5, filter: { tags, head: and([inTitle, titleWords]) } },
+        { score: 4, filter: { tags, head: inTitle, notHead: titleWords } },
+      );
+    } else {
+      tiers.push({ score: 4, filter: { tags, head: inTitle } });
+    }
+    tiers.push({ score: 3, filter: { tags, head: inSummary, notHead: inTitle } });
+    if (runs.length > 1) {
+      tiers.push({ score: 2, filter: { tags, all, head: headTiers, notHead: titleOrSummary } });
+    }
+    if (words.length) {
+      tiers.push(
+        { score: 1, filter: { tags, all: and([all, ...words]), notHead: headTiers } },
+        { score: 0, filter: { tags, all: { andNot: [all, and(words)] }, notHead: headTiers } },
+      );
+    } else {
+      tiers.push({ score: 0, filter: { tags, all, notHead: headTiers } });
+    }
+
+    // Walk the tiers: skip whole tiers the offset passes, take rows until the page is full.
+    const page: PageRow[] = [];
+    let skip = offset;
+    for (const tier of tiers) {
+      const want = limit - page.length;
+      if (want <= 0) break;
+      const rows = await this.pageOf(db, tier.filter, openOn, want, skip);
+      for (const rowId of rows) page.push({ rowId, score: tier.score });
+      if (rows.length === want) break;
+      // This tier ran out; how much of the offset did it account for?
+      if (skip > 0) {
+        skip = rows.length > 0 ? 0 : Math.max(0, skip - (await this.count(db, tier.filter, openOn)));
+      }
+    }
+    // A first page that is not full holds every match: no need to count them.
+    const total =
+      offset === 0 && page.length < limit ? page.length : await this.count(db, { tags, all }, openOn);
+    return { page, total };
+  }
+
+  private async listAll(
+    db: DB,
+    tags: FullTextQuery | null,
+    openOn: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ page: PageRow[]; total: number }> {
+    if (tags) {
+      const rowIds = await this.pageOf(db, { tags }, openOn, limit, offset);
+      return {
+        page: rowIds.map((rowId) => ({ rowId, score: 0 })),
+        total: await this.count(db, { tags }, openOn),
+      };
+    }
+    let rows = db.selectFrom('searchEntries as e');
+    if (openOn) rows = rows.where(windowContains(openOn));
+    const page = await rows
+      .select('e.rowId')
+      .orderBy('e.rowId', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const counted = await rows.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { page: page.map((r) => ({ rowId: r.rowId, score: 0 })), total: Number(counted.n) };
+  }
+
+  private async count(db: DB, filter: FullTextFilter, openOn: string | undefined): Promise<number> {
+    let q = db.selectFrom(fullTextMatches(this.dialect, filter).as('m'));
+    if (openOn) {
+      q = q.innerJoin('searchEntries as e', 'e.rowId', 'm.rowId').where(windowContains(openOn));
+    }
+    const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** One page of entries matching the query, in static order (boost, then date, newest first). */
+  private async pageOf(
+    db: DB,
+    filter: FullTextFilter,
+    openOn: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<number[]> {
+    let q = db.selectFrom(fullTextMatches(this.dialect, filter).as('m'));
+    if (openOn) q = q.innerJoin('searchEntries as e', 'e.rowId', 'm.rowId').where(windowContains(openOn));
+    const rows = await q.select('m.rowId').orderBy('m.rowId', 'desc').limit(limit).offset(offset).execute();
+    return rows.map((r) => Number(r.rowId));
+  }
+
+  private async rowsOf(db: DB, page: PageRow[]) {
+    if (!page.length) return [];
+    return db
+      .selectFrom('searchEntries')
+      .select(['rowId', 'scope', 'entityId', 'title', 'summary', 'body', 'publishedOn'])
+      .where(
+        'rowId',
+        'in',
+        page.map((p) => p.rowId),
+      )
+      .execute();
+  }
+
+  private hits(
+    page: PageRow[],
+    rows: Awaited<ReturnType<SearchIndex['rowsOf']>>,
+    terms: string[],
+    snippetLength: number,
+  ): SearchHit[] {
+    const byId = new Map(rows.map((r) => [Number(r.rowId), r]));
+    const hits: SearchHit[] = [];
+    for (const p of page) {
+      const r = byId.get(p.rowId);
+      if (!r) continue;
+      // The summary when the query shows in it (short, and written to be read), else the body.
+      const source = r.summary && findMatches(r.summary, terms).length > 0 ? r.summary : r.body || r.summary;
+      hits.push({
+        scope: r.scope,
+        id: r.entityId,
+        title: r.title,
+        titleHtml: markAll(r.title, terms),
+        snippet: highlight(source ?? '', terms, snippetLength),
+        publishedOn: r.publishedOn,
+        score: p.score,
+      });
+    }
+    return hits;
+  }
+
+  // --- searched terms (insights) --------------------------------------------------------------------------------
+
+  /** Count one search in memory; written in batches, so searching never waits for a write. */
+  private recordQuery(normalized: string, miss: boolean): void {
+    const t = normalized.slice(0, MAX_RECORDED_TERM_CHARS).trim();
+    if (!t) return;
+    const day = shanghaiDate(this.clock.now());
+    const key = `${day}\u0000${t}`;
+    const entry = this.pending.get(key) ?? { day, term: t, count: 0, misses: 0 };
+    entry.count++;
+    if (miss) entry.misses++;
+    this.pending.set(key, entry);
+    if (!this.flushTimer && this.flushDelayMs > 0) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        this.flushQueries().catch((err) => this.options.onError?.(err));
+      }, this.flushDelayMs);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Write the buffered search counts (an upsert per day and term; several instances add up). */
+  async flushQueries(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.pending.size) return;
+    const batch = [...this.pending.values()];
+    this.pending.clear();
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const e of batch) {
+          await trx
+            .insertInto('searchQueries')
+            .values(e)
+            .onConflict((oc) =>
+              oc.columns(['day', 'term']).doUpdateSet((eb) => ({
+                count: eb('searchQueries.count', '+', e.count),
+                misses: eb('searchQueries.misses', '+', e.misses),
+              })),
+            )
+            .execute();
+        }
+      });
+    } catch (err) {
+      for (const e of batch) {
+        const key = `${e.day}\u0000${e.term}`;
+        const kept = this.pending.get(key);
+        if (kept) {
+          kept.count += e.count;
+          kept.misses += e.misses;
+        } else this.pending.set(key, e);
+      }
+      throw err;
+    }
+  }
+
+  /** The most searched terms between two days (inclusive), with how many of those searches found nothing. */
+  async topTerms(from: string, to: string, limit = 20): Promise<SearchTermCount[]> {
+    assertDate(from, 'from');
+    assertDate(to, 'to');
+    const rows = await this.db
+      .selectFrom('searchQueries')
+      .select((eb) => [
+        'term',
+        eb.fn.sum<number>('count').as('count'),
+        eb.fn.sum<number>('misses').as('misses'),
+      ])
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .groupBy('term')
+      .orderBy('count', 'desc')
+      .orderBy('term')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ term: r.term, count: Number(r.count), misses: Number(r.misses) }));
+  }
+
+  /** Write what is buffered and stop the timer (the app's onClose). */
+  async close(): Promise<void> {
+    await this.flushQueries();
+  }
+}
