@@ -19,6 +19,7 @@ const CALLS: [string, string][] = [
   ['POST', '/api/v1/auth/sms-codes'],
   ['POST', '/api/v1/auth/password'],
   ['POST', '/api/v1/auth/password-reset'],
+  ['GET', '/api/v1/auth/password-policy'],
   ['GET', '/api/v1/admin/users'],
   ['POST', '/api/v1/admin/users'],
   ['PATCH', '/api/v1/admin/users/:id'],

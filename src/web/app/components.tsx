@@ -76,6 +76,12 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   );
 }
 
+/** The refusal of a form's last submission, above its fields; nothing when there is none. */
+export function FormFailure({ failure }: { failure: string | null | undefined }) {
+  if (!failure) return null;
+  return <Alert type="error" showIcon role="alert" className="qifu-form-alert" title={failure} />;
+}
+
 export function Forbidden({ reason = 'role' }: { reason?: 'role' | 'enterprise' | 'staff' }) {
   const m = useT();
   const { user } = useSession();
@@ -108,7 +114,8 @@ export function Forbidden({ reason = 'role' }: { reason?: 'role' | 'enterprise' 
   );
 }
 
-export function NotFound() {
+/** The 404 page; `back` leads home unless the page lives somewhere else (the workbench). */
+export function NotFound({ back }: { back?: { to: string; label: string } }) {
   const m = useT();
   return (
     <Result
@@ -116,8 +123,8 @@ export function NotFound() {
       title={m.errors.notFoundTitle}
       subTitle={m.errors.notFoundText}
       extra={
-        <LinkButton to="/" type="primary">
-          {m.common.backHome}
+        <LinkButton to={back?.to ?? '/'} type="primary">
+          {back?.label ?? m.common.backHome}
         </LinkButton>
       }
     />

@@ -291,11 +291,16 @@ export const en: Messages = {
     changeSubmit: 'Change password',
     passwordChanged: 'Password changed',
     expiresAt: (date: string) => `Your password is valid until ${date}; change it before then.`,
+    expiredMustChange: 'Your password has expired; please change it first',
+    expiredSince: (date: string) =>
+      `The password expired on ${date}. Once it is changed you can go on using the workbench.`,
   },
   password: {
     hints: {
-      length: 'At least 8 characters',
-      classes: 'At least 3 of: lower-case, upper-case, digits, symbols',
+      length: (n: number) => `At least ${n} characters`,
+      tooLong: (n: number) => `At most ${n} characters`,
+      classes: (n: number) => `At least ${n} of: lower-case, upper-case, digits, symbols`,
+      common: 'Not a common password (such as Abc12345)',
       phone: 'Does not contain the mobile number',
     },
     met: ' (met)',
@@ -303,7 +308,6 @@ export const en: Messages = {
     classNames: { lower: 'lower-case', upper: 'upper-case', digit: 'digits', symbol: 'symbols' },
     classesUsed: (list: string) => `Uses: ${list}`,
     none: 'nothing yet',
-    commonNote: 'Very common passwords (such as Abc12345) are refused.',
   },
   sms: {
     get: 'Send code',
@@ -374,6 +378,9 @@ export const en: Messages = {
     collapseMenu: 'Collapse menu',
     expandMenu: 'Expand menu',
     backToDashboard: 'Back to the workbench',
+    passwordExpiresSoon: (days: number, date: string) =>
+      `Your password expires within ${days} ${days === 1 ? 'day' : 'days'} (${date}); after that you must change it before using the workbench.`,
+    changePasswordNow: 'Change password now',
     groups: {
       overview: 'Overview',
       enterprise: 'Companies',
@@ -495,8 +502,6 @@ export const en: Messages = {
   },
   dashboard: {
     hello: (name: string) => `Hello, ${name}`,
-    passwordExpiresSoon: (days: number) => `Your password expires in ${days} days; please change it.`,
-    passwordExpired: 'Your password has expired; change it now.',
     todayTitle: (date: string) => `Today ${date}`,
     deadline1: 'After 1 working day (acceptance)',
     deadline3: 'After 3 working days (reply to enquiries, requests for help)',

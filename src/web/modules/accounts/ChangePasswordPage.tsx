@@ -1,16 +1,14 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { formatShanghai } from '../../../shared/format';
-import { landingPath } from '../../app/access';
+import { landingPath, safeNext } from '../../app/access';
 import { api } from '../../app/api';
-import { PageHeader } from '../../app/components';
-import { useDescribeError } from '../../app/errors';
-import { applyApiError } from '../../app/form-errors';
+import { FormFailure, PageHeader } from '../../app/components';
+import { passwordExpiry } from '../../app/password-expiry';
 import { useT } from '../../app/prefs';
 import { useSession } from '../../app/session';
-import { PasswordHints } from './PasswordHints';
-import { confirmRules } from './rules';
+import { useFormSubmit } from '../../app/useFormSubmit';
+import { NewPasswordFields } from './CredentialFields';
 
 interface ChangeForm {
   currentPassword: string;
@@ -18,37 +16,41 @@ interface ChangeForm {
   confirm: string;
 }
 
-/** 修改密码 for a logged-in user; the server ends the user's other sessions. */
+/**
+ * 修改密码 for a logged-in user; the server ends the user's other sessions. A staff user whose password has
+ * expired is sent here from every workbench page (`next` is where he was) until he has changed it.
+ */
 export function ChangePasswordPage() {
   const m = useT();
-  const describe = useDescribeError();
   const { message } = App.useApp();
-  const { user } = useSession();
+  const { user, refresh } = useSession();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const [form] = Form.useForm<ChangeForm>();
-  const password = Form.useWatch('newPassword', form) ?? '';
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const onFinish = async ({ confirm: _confirm, ...values }: ChangeForm) => {
-    setSubmitting(true);
-    setFailure(null);
-    try {
-      await api.post('/auth/password', values);
-      message.success(m.auth.passwordChanged);
-      navigate(user ? landingPath(user) : '/');
-    } catch (e) {
-      setFailure(applyApiError(form, e, describe));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { onFinish, submitting, failure } = useFormSubmit(form, async ({ confirm: _c, ...values }) => {
+    await api.post('/auth/password', values);
+    message.success(m.auth.passwordChanged);
+    // The new expiry date must be known before the workbench decides whether to send the user back here.
+    const fresh = await refresh();
+    const me = fresh ?? user;
+    navigate(safeNext(params.get('next')) ?? (me ? landingPath(me) : '/'));
+  });
+  const expiry = passwordExpiry(user?.passwordExpiresAt, Date.now());
 
   return (
     <div className="qifu-container qifu-page qifu-narrow">
       <PageHeader title={m.auth.changeTitle} intro={m.auth.changeIntro} />
       <Card>
-        {user?.passwordExpiresAt ? (
+        {expiry.state === 'expired' ? (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            className="qifu-form-alert"
+            title={m.auth.expiredMustChange}
+            description={m.auth.expiredSince(formatShanghai(expiry.expiresAt))}
+          />
+        ) : user?.passwordExpiresAt ? (
           <Alert
             type="info"
             showIcon
@@ -56,9 +58,7 @@ export function ChangePasswordPage() {
             title={m.auth.expiresAt(formatShanghai(user.passwordExpiresAt, false))}
           />
         ) : null}
-        {failure ? (
-          <Alert type="error" showIcon role="alert" className="qifu-form-alert" title={failure} />
-        ) : null}
+        <FormFailure failure={failure} />
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item
             name="currentPassword"
@@ -67,22 +67,7 @@ export function ChangePasswordPage() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={m.auth.newPassword}
-            rules={[{ required: true, message: m.auth.passwordRequired }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <PasswordHints password={password} />
-          <Form.Item
-            name="confirm"
-            label={m.auth.confirmPassword}
-            dependencies={['newPassword']}
-            rules={confirmRules(m, 'newPassword')}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields form={form} name="newPassword" />
           <Button type="primary" htmlType="submit" loading={submitting}>
             {m.auth.changeSubmit}
           </Button>

@@ -8,6 +8,7 @@ import { LoadError, PageHeader } from '../../app/components';
 import { useDescribeError } from '../../app/errors';
 import { useT } from '../../app/prefs';
 import { useApi } from '../../app/useApi';
+import { usePaging } from '../../app/usePaging';
 import type { AuditEntry, AuditVerifyResult } from './audit-types';
 
 interface Filters {
@@ -21,9 +22,8 @@ export function AuditPage() {
   const m = useT();
   const describe = useDescribeError();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useApi<{ total: number; items: AuditEntry[] }>('/audit', { ...filters, page, pageSize });
+  const paging = usePaging();
+  const list = useApi<{ total: number; items: AuditEntry[] }>('/audit', { ...filters, ...paging.query });
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<{ result?: AuditVerifyResult; error?: string } | null>(null);
 
@@ -79,7 +79,7 @@ export function AuditPage() {
           layout="inline"
           className="qifu-filters"
           onFinish={(v) => {
-            setPage(1);
+            paging.reset();
             setFilters({
               action: v.action?.trim() || undefined,
               actorId: v.actorId?.trim() || undefined,
@@ -109,17 +109,7 @@ export function AuditPage() {
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: m.common.total,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={paging.table(list.data?.total)}
           expandable={{
             rowExpandable: (r) => !!r.details,
             expandedRowRender: (r) => <pre className="qifu-json">{prettyJson(r.details)}</pre>,

@@ -1,27 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Department } from '../../../shared/accounts';
 import { api } from '../../app/api';
 import { LoadError, PageHeader } from '../../app/components';
+import { DangerConfirm } from '../../app/DangerConfirm';
 import { useDescribeError } from '../../app/errors';
-import { applyApiError } from '../../app/form-errors';
+import { FormModal } from '../../app/FormModal';
 import { useT } from '../../app/prefs';
 import { useApi } from '../../app/useApi';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { buildDepartmentTree, type DepartmentNode, departmentOptions, subtreeIds } from './department-tree';
 
 /** 部门管理: district bureaus, sub-district offices, public-service units, as a tree; create, edit, delete. */
@@ -101,17 +89,12 @@ export function DepartmentsPage() {
                   <Button type="link" size="small" onClick={() => setEditing(d)}>
                     {m.common.edit}
                   </Button>
-                  <Popconfirm
-                    title={m.departments.confirmDelete(d.name)}
-                    okText={m.common.delete}
-                    cancelText={m.common.cancel}
-                    okButtonProps={{ danger: true }}
+                  <DangerConfirm
+                    question={m.departments.confirmDelete(d.name)}
+                    label={m.common.delete}
+                    icon={<DeleteOutlined />}
                     onConfirm={() => remove(d)}
-                  >
-                    <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                      {m.common.delete}
-                    </Button>
-                  </Popconfirm>
+                  />
                 </Space>
               ),
             },
@@ -151,16 +134,11 @@ function DepartmentModal({
   onClose(saved: boolean): void;
 }) {
   const m = useT();
-  const describe = useDescribeError();
   const { message } = App.useApp();
   const [form] = Form.useForm<DepartmentForm>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const exclude = department ? subtreeIds(all, department.id) : new Set<string>();
 
-  const submit = async (v: DepartmentForm) => {
-    setSaving(true);
-    setFailure(null);
+  const { onFinish, submitting, failure } = useFormSubmit(form, async (v) => {
     const body = {
       code: v.code.trim(),
       name: v.name.trim(),
@@ -169,36 +147,24 @@ function DepartmentModal({
       sortOrder: v.sortOrder ?? 0,
       phone: v.phone?.trim() || null,
     };
-    try {
-      if (department) await api.put(`/departments/${encodeURIComponent(department.id)}`, body);
-      else await api.post('/departments', body);
-      message.success(m.common.saved);
-      onClose(true);
-    } catch (e) {
-      setFailure(applyApiError(form, e, describe));
-    } finally {
-      setSaving(false);
-    }
-  };
+    if (department) await api.put(`/departments/${encodeURIComponent(department.id)}`, body);
+    else await api.post('/departments', body);
+    message.success(m.common.saved);
+    onClose(true);
+  });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={department ? m.departments.editTitle(department.name) : m.departments.create}
-      okText={m.common.save}
-      cancelText={m.common.cancel}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      form={form}
+      saving={submitting}
+      failure={failure}
       onCancel={() => onClose(false)}
-      destroyOnHidden
     >
-      {failure ? (
-        <Alert type="error" showIcon role="alert" className="qifu-form-alert" title={failure} />
-      ) : null}
       <Form
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={onFinish}
         initialValues={
           department
             ? {
@@ -250,6 +216,6 @@ function DepartmentModal({
           <InputNumber min={0} max={9999} precision={0} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

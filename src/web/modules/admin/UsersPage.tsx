@@ -1,5 +1,5 @@
 import { PlusOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Department, StaffUser } from '../../../shared/accounts';
 import { formatShanghai } from '../../../shared/format';
@@ -7,10 +7,12 @@ import { ROLES, type Role, STAFF_ROLES } from '../../../shared/roles';
 import { api, type Page } from '../../app/api';
 import { LoadError, PageHeader } from '../../app/components';
 import { useDescribeError } from '../../app/errors';
-import { applyApiError } from '../../app/form-errors';
+import { FormModal } from '../../app/FormModal';
 import { useT } from '../../app/prefs';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
+import { useFormSubmit } from '../../app/useFormSubmit';
+import { usePaging } from '../../app/usePaging';
 import { PasswordHints } from '../accounts/PasswordHints';
 import { departmentOptions } from './department-tree';
 
@@ -27,15 +29,17 @@ export function UsersPage() {
   const describe = useDescribeError();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useApi<Page<StaffUser>>('/admin/users', { ...filters, page, pageSize });
+  const paging = usePaging();
+  const list = useApi<Page<StaffUser>>('/admin/users', {
+    ...filters,
+    ...paging.query,
+  });
   const deps = useApi<{ items: Department[] }>('/departments');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffUser | null>(null);
 
   const update = (patch: Partial<Filters>) => {
-    setPage(1);
+    paging.reset();
     setFilters((f) => ({ ...f, ...patch }));
   };
 
@@ -106,17 +110,7 @@ export function UsersPage() {
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: m.common.total,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={paging.table(list.data?.total)}
           columns={[
             { title: m.users.displayName, dataIndex: 'displayName' },
             {
@@ -202,6 +196,29 @@ export function UsersPage() {
   );
 }
 
+/** Where a staff account sits and what it may do: its department and its roles (at least one). */
+function StaffPlacementFields({ departments }: { departments: Department[] }) {
+  const m = useT();
+  return (
+    <>
+      <Form.Item name="departmentId" label={m.users.departmentField}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={departmentOptions(departments)}
+        />
+      </Form.Item>
+      <Form.Item
+        name="roles"
+        label={m.users.roles}
+        rules={[{ required: true, message: m.users.rolesRequired }]}
+      >
+        <Select mode="multiple" options={STAFF_ROLES.map((r) => ({ value: r, label: m.roles[r] }))} />
+      </Form.Item>
+    </>
+  );
+}
+
 interface CreateForm {
   username: string;
   displayName: string;
@@ -219,49 +236,32 @@ function CreateStaffModal({
   onClose(saved: boolean): void;
 }) {
   const m = useT();
-  const describe = useDescribeError();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateForm>();
   const password = Form.useWatch('password', form) ?? '';
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const submit = async (v: CreateForm) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await api.post('/admin/users', {
-        username: v.username.trim(),
-        displayName: v.displayName.trim(),
-        phone: v.phone?.trim() || null,
-        departmentId: v.departmentId ?? null,
-        roles: v.roles,
-        password: v.password,
-      });
-      message.success(m.users.created(v.displayName));
-      onClose(true);
-    } catch (e) {
-      setFailure(applyApiError(form, e, describe));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const phone = Form.useWatch('phone', form);
+  const { onFinish, submitting, failure } = useFormSubmit(form, async (v) => {
+    await api.post('/admin/users', {
+      username: v.username.trim(),
+      displayName: v.displayName.trim(),
+      phone: v.phone?.trim() || null,
+      departmentId: v.departmentId ?? null,
+      roles: v.roles,
+      password: v.password,
+    });
+    message.success(m.users.created(v.displayName));
+    onClose(true);
+  });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={m.users.create}
-      okText={m.common.save}
-      cancelText={m.common.cancel}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      form={form}
+      saving={submitting}
+      failure={failure}
       onCancel={() => onClose(false)}
-      destroyOnHidden
     >
-      {failure ? (
-        <Alert type="error" showIcon role="alert" className="qifu-form-alert" title={failure} />
-      ) : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ roles: [] }}>
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ roles: [] }}>
         <Form.Item
           name="username"
           label={m.users.username}
@@ -284,20 +284,7 @@ function CreateStaffModal({
         >
           <Input inputMode="numeric" maxLength={11} />
         </Form.Item>
-        <Form.Item name="departmentId" label={m.users.departmentField}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={departmentOptions(departments)}
-          />
-        </Form.Item>
-        <Form.Item
-          name="roles"
-          label={m.users.roles}
-          rules={[{ required: true, message: m.users.rolesRequired }]}
-        >
-          <Select mode="multiple" options={STAFF_ROLES.map((r) => ({ value: r, label: m.roles[r] }))} />
-        </Form.Item>
+        <StaffPlacementFields departments={departments} />
         <Form.Item
           name="password"
           label={m.users.initialPassword}
@@ -306,9 +293,9 @@ function CreateStaffModal({
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <PasswordHints password={password} />
+        <PasswordHints password={password} phone={phone} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -329,52 +316,35 @@ function EditUserModal({
   onClose(saved: boolean): void;
 }) {
   const m = useT();
-  const describe = useDescribeError();
   const { message } = App.useApp();
   const { user: me, refresh } = useSession();
   const [form] = Form.useForm<EditForm>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const isStaffUser = user.kind === 'staff';
 
-  const submit = async (v: EditForm) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await api.patch(`/admin/users/${encodeURIComponent(user.id)}`, {
-        displayName: v.displayName.trim(),
-        status: v.status,
-        ...(isStaffUser ? { departmentId: v.departmentId ?? null, roles: v.roles } : {}),
-      });
-      message.success(m.common.saved);
-      // Editing oneself changes the menus this session shows.
-      if (me?.id === user.id) await refresh();
-      onClose(true);
-    } catch (e) {
-      setFailure(applyApiError(form, e, describe));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { onFinish, submitting, failure } = useFormSubmit(form, async (v) => {
+    await api.patch(`/admin/users/${encodeURIComponent(user.id)}`, {
+      displayName: v.displayName.trim(),
+      status: v.status,
+      ...(isStaffUser ? { departmentId: v.departmentId ?? null, roles: v.roles } : {}),
+    });
+    message.success(m.common.saved);
+    // Editing oneself changes the menus this session shows.
+    if (me?.id === user.id) await refresh();
+    onClose(true);
+  });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={m.users.editTitle(user.displayName)}
-      okText={m.common.save}
-      cancelText={m.common.cancel}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      form={form}
+      saving={submitting}
+      failure={failure}
       onCancel={() => onClose(false)}
-      destroyOnHidden
     >
-      {failure ? (
-        <Alert type="error" showIcon role="alert" className="qifu-form-alert" title={failure} />
-      ) : null}
       <Form
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={onFinish}
         initialValues={{
           displayName: user.displayName,
           departmentId: user.department?.id ?? null,
@@ -390,22 +360,7 @@ function EditUserModal({
           <Input />
         </Form.Item>
         {isStaffUser ? (
-          <>
-            <Form.Item name="departmentId" label={m.users.departmentField}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                options={departmentOptions(departments)}
-              />
-            </Form.Item>
-            <Form.Item
-              name="roles"
-              label={m.users.roles}
-              rules={[{ required: true, message: m.users.rolesRequired }]}
-            >
-              <Select mode="multiple" options={STAFF_ROLES.map((r) => ({ value: r, label: m.roles[r] }))} />
-            </Form.Item>
-          </>
+          <StaffPlacementFields departments={departments} />
         ) : (
           <Alert type="info" showIcon className="qifu-form-alert" title={m.users.enterpriseRolesNote} />
         )}
@@ -418,6 +373,6 @@ function EditUserModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { CalendarOutlined, WarningOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Department } from '../../../shared/accounts';
@@ -8,21 +8,17 @@ import type { Page } from '../../app/api';
 import { LinkButton, LoadError, PageHeader } from '../../app/components';
 import { todayInShanghai } from '../../app/dates';
 import { useT } from '../../app/prefs';
+import { StatTile } from '../../app/StatTile';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import type { AuditEntry } from '../admin/audit-types';
 import { EnterprisePanel } from '../enterprises/staff/EnterprisePanel';
-
-const DAY_MS = 86_400_000;
 
 /** The workbench landing page: who you are, today's working-day arithmetic, and the figures of your roles. */
 export function DashboardPage() {
   const m = useT();
   const { user } = useSession();
   if (!user) return null;
-  const expiresInDays = user.passwordExpiresAt
-    ? Math.floor((new Date(user.passwordExpiresAt).getTime() - Date.now()) / DAY_MS)
-    : null;
   const links = workbenchNav(user).filter((n) => n.key !== 'dashboard');
   return (
     <div className="qifu-dashboard">
@@ -39,18 +35,6 @@ export function DashboardPage() {
           </Flex>
         }
       />
-      {expiresInDays !== null && expiresInDays <= 14 ? (
-        <Alert
-          type="warning"
-          showIcon
-          icon={<WarningOutlined />}
-          className="qifu-block"
-          title={
-            expiresInDays < 0 ? m.dashboard.passwordExpired : m.dashboard.passwordExpiresSoon(expiresInDays)
-          }
-          action={<LinkButton to="/account/password">{m.header.changePassword}</LinkButton>}
-        />
-      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <WorkdayCard />
@@ -149,42 +133,24 @@ function AdminPanel() {
         ) : (
           <Flex vertical gap={16}>
             <Row gutter={[16, 16]}>
-              <Col xs={12} md={6}>
-                <Link to="/workbench/users" className="qifu-stat-link">
-                  <Statistic
-                    title={m.dashboard.staffUsers}
-                    value={staff.data?.total ?? '—'}
-                    loading={!staff.data}
-                  />
-                </Link>
-              </Col>
-              <Col xs={12} md={6}>
-                <Link to="/workbench/users" className="qifu-stat-link">
-                  <Statistic
-                    title={m.dashboard.enterpriseUsers}
-                    value={enterprise.data?.total ?? '—'}
-                    loading={!enterprise.data}
-                  />
-                </Link>
-              </Col>
-              <Col xs={12} md={6}>
-                <Link to="/workbench/departments" className="qifu-stat-link">
-                  <Statistic
-                    title={m.dashboard.departments}
-                    value={deps.data?.items.length ?? '—'}
-                    loading={!deps.data}
-                  />
-                </Link>
-              </Col>
-              <Col xs={12} md={6}>
-                <Link to="/workbench/calendar" className="qifu-stat-link">
-                  <Statistic
-                    title={m.dashboard.calendarYears}
-                    value={covered.length > 0 ? `${covered[0]}–${covered[covered.length - 1]}` : '—'}
-                    loading={!years.data}
-                  />
-                </Link>
-              </Col>
+              <StatTile to="/workbench/users" title={m.dashboard.staffUsers} value={staff.data?.total} />
+              <StatTile
+                to="/workbench/users"
+                title={m.dashboard.enterpriseUsers}
+                value={enterprise.data?.total}
+              />
+              <StatTile
+                to="/workbench/departments"
+                title={m.dashboard.departments}
+                value={deps.data?.items.length}
+              />
+              <StatTile
+                to="/workbench/calendar"
+                title={m.dashboard.calendarYears}
+                value={
+                  years.data && (covered.length > 0 ? `${covered[0]}–${covered[covered.length - 1]}` : '—')
+                }
+              />
             </Row>
             {thisYearMissing || nextYearMissing ? (
               <Alert

@@ -20,12 +20,15 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Tag } from 'antd';
+import { Alert, Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Tag } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { formatShanghai } from '../../../shared/format';
 import { type NavGroup, type WorkbenchKey, workbenchNav } from '../../app/access';
 import { Brand } from '../../app/Brand';
+import { LinkButton } from '../../app/components';
 import { PrefsControls, UserMenu } from '../../app/header-controls';
+import { changePasswordPath, passwordExpiry } from '../../app/password-expiry';
 import { useT } from '../../app/prefs';
 import { useSession } from '../../app/session';
 
@@ -61,12 +64,13 @@ function selectedPath(pathname: string, paths: string[]): string {
 export function WorkbenchLayout() {
   const m = useT();
   const { user } = useSession();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const nav = workbenchNav(user);
+  const expiry = passwordExpiry(user?.passwordExpiresAt, Date.now());
 
   const items: MenuProps['items'] = GROUP_ORDER.flatMap((group) => {
     const entries = nav.filter((n) => n.group === group);
@@ -96,6 +100,10 @@ export function WorkbenchLayout() {
   const menu = (
     <Menu theme="dark" mode="inline" items={items} selectedKeys={[selected]} className="qifu-side-menu" />
   );
+
+  // An expired password (the staff policy) keeps every workbench page behind the change-password page; the
+  // user comes back to the page he asked for once it is changed.
+  if (expiry.state === 'expired') return <Navigate to={changePasswordPath(`${pathname}${search}`)} replace />;
 
   return (
     <Layout className="qifu-workbench">
@@ -151,6 +159,20 @@ export function WorkbenchLayout() {
           </Flex>
         </header>
         <main id="main" tabIndex={-1} className="qifu-workbench-main">
+          {expiry.state === 'soon' ? (
+            <Alert
+              type="warning"
+              showIcon
+              role="status"
+              className="qifu-block"
+              title={m.workbench.passwordExpiresSoon(expiry.daysLeft, formatShanghai(expiry.expiresAt))}
+              action={
+                <LinkButton to={changePasswordPath(`${pathname}${search}`)} type="primary" size="small">
+                  {m.workbench.changePasswordNow}
+                </LinkButton>
+              }
+            />
+          ) : null}
           <Outlet />
           <ScrollRestoration />
         </main>

@@ -1,11 +1,10 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import type { Binding } from '../../../../shared/enterprises';
 import { normalizeUscc, validateUscc } from '../../../../shared/uscc';
 import { api } from '../../../app/api';
-import { useDescribeError } from '../../../app/errors';
-import { applyApiError } from '../../../app/form-errors';
+import { FormFailure } from '../../../app/components';
 import { useT } from '../../../app/prefs';
+import { useFormSubmit } from '../../../app/useFormSubmit';
 
 interface BindFormValues {
   uscc: string;
@@ -18,35 +17,21 @@ interface BindFormValues {
  */
 export function BindForm({ onBound }: { onBound(b: Binding): void }) {
   const m = useT();
-  const describe = useDescribeError();
   const [form] = Form.useForm<BindFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const submit = async (v: BindFormValues) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      onBound(
-        await api.post<Binding>('/enterprises/bindings', {
-          uscc: normalizeUscc(v.uscc),
-          name: v.name.trim(),
-        }),
-      );
-    } catch (e) {
-      setFailure(applyApiError(form, e, describe));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { onFinish, submitting, failure } = useFormSubmit(form, async (v) => {
+    onBound(
+      await api.post<Binding>('/enterprises/bindings', {
+        uscc: normalizeUscc(v.uscc),
+        name: v.name.trim(),
+      }),
+    );
+  });
 
   return (
     <Card title={m.center.bindTitle}>
       <Typography.Paragraph type="secondary">{m.center.bindIntro}</Typography.Paragraph>
-      {failure ? (
-        <Alert type="error" showIcon role="alert" className="qifu-form-alert" title={failure} />
-      ) : null}
-      <Form<BindFormValues> form={form} layout="vertical" onFinish={submit} className="qifu-narrow-form">
+      <FormFailure failure={failure} />
+      <Form<BindFormValues> form={form} layout="vertical" onFinish={onFinish} className="qifu-narrow-form">
         <Form.Item
           name="uscc"
           label={m.center.uscc}
@@ -76,7 +61,7 @@ export function BindForm({ onBound }: { onBound(b: Binding): void }) {
         >
           <Input maxLength={100} autoComplete="organization" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={submitting}>
           {m.center.bindSubmit}
         </Button>
       </Form>

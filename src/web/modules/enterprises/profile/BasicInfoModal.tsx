@@ -1,13 +1,13 @@
-import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { EnterpriseProfile } from '../../../../shared/enterprises';
 import { validateUscc } from '../../../../shared/uscc';
 import { api } from '../../../app/api';
 import { useT } from '../../../app/prefs';
+import { ProfileEditModal } from './ProfileEditModal';
 import { type BasicValues, basicPatch, basicValuesOf } from './patch';
 import { industryOptions, useIndustries, useStreets } from './reference';
-import { SaveAlerts } from './SaveAlerts';
-import { useProfileSaver } from './saver';
+import { type ProfileEditorProps, useProfileEditor } from './saver';
 
 type BasicForm = Omit<BasicValues, 'establishedOn'> & { establishedOn: Dayjs | null };
 
@@ -17,26 +17,13 @@ function initial(p: EnterpriseProfile): BasicForm {
 }
 
 /** Edit the basic information; each field's problem is shown beside it. */
-export function BasicInfoModal({
-  profile,
-  onChange,
-  reload,
-  onClose,
-}: {
-  profile: EnterpriseProfile;
-  onChange(p: EnterpriseProfile): void;
-  reload(): void;
-  onClose(): void;
-}) {
+export function BasicInfoModal({ profile, ...wiring }: ProfileEditorProps) {
   const m = useT();
   const f = m.enterprise.fields;
   const [form] = Form.useForm<BasicForm>();
   const streets = useStreets();
   const industries = useIndustries();
-  const { saving, failure, stale, save } = useProfileSaver((p) => {
-    onChange(p);
-    onClose();
-  });
+  const editor = useProfileEditor(wiring);
   // Only staff may correct a USCC (the enterprise's identity); the API refuses it from enterprise users.
   const canEditUscc = profile.permissions.verify;
 
@@ -46,31 +33,13 @@ export function BasicInfoModal({
       establishedOn: v.establishedOn ? v.establishedOn.format('YYYY-MM-DD') : null,
     };
     const body = basicPatch(profile, values, canEditUscc);
-    return save(form, () =>
+    return editor.save(form, () =>
       api.patch<EnterpriseProfile>(`/enterprises/${encodeURIComponent(profile.id)}`, body),
     );
   };
 
   return (
-    <Modal
-      open
-      width={760}
-      title={m.enterprise.editBasic}
-      okText={m.common.save}
-      cancelText={m.common.cancel}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <SaveAlerts
-        failure={failure}
-        stale={stale}
-        onReload={() => {
-          reload();
-          onClose();
-        }}
-      />
+    <ProfileEditModal editor={editor} form={form} width={760} title={m.enterprise.editBasic}>
       <Form<BasicForm>
         form={form}
         layout="vertical"
@@ -157,6 +126,6 @@ export function BasicInfoModal({
           <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} />
         </Form.Item>
       </Form>
-    </Modal>
+    </ProfileEditModal>
   );
 }

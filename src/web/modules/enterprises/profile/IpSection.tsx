@@ -1,36 +1,33 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, InputNumber, Modal, Table, Typography } from 'antd';
+import { Button, Flex, Form, InputNumber, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { EnterpriseProfile, IpKind } from '../../../../shared/enterprises';
 import { api } from '../../../app/api';
 import { useT } from '../../../app/prefs';
+import { ProfileEditModal } from './ProfileEditModal';
 import { ProvenanceTag } from './ProvenanceTag';
-import { SaveAlerts } from './SaveAlerts';
-import { useProfileSaver } from './saver';
+import { SectionBar } from './SectionBar';
+import { type ProfileEditorProps, type ProfileSectionProps, useProfileEditor } from './saver';
 
 const KINDS: IpKind[] = ['invention', 'utility_model', 'design', 'software_copyright', 'trademark'];
 
-interface SectionProps {
-  profile: EnterpriseProfile;
-  onChange(p: EnterpriseProfile): void;
-  reload(): void;
-}
-
 /** 知识产权: counts by kind; an empty count is unknown, not zero. */
-export function IpSection({ profile, onChange, reload }: SectionProps) {
+export function IpSection({ profile, onChange, reload }: ProfileSectionProps) {
   const m = useT();
   const [editing, setEditing] = useState(false);
   const rows = KINDS.map((kind) => ({ kind, count: profile.ip[kind] }));
   return (
     <Flex vertical gap={12}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Text type="secondary">{m.enterprise.ipIntro}</Typography.Text>
-        {profile.permissions.edit ? (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-            {m.enterprise.editIp}
-          </Button>
-        ) : null}
-      </Flex>
+      <SectionBar
+        intro={m.enterprise.ipIntro}
+        action={
+          profile.permissions.edit ? (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {m.enterprise.editIp}
+            </Button>
+          ) : null
+        }
+      />
       <Table
         rowKey="kind"
         size="middle"
@@ -65,39 +62,19 @@ export function IpSection({ profile, onChange, reload }: SectionProps) {
   );
 }
 
-function IpModal({ profile, onChange, reload, onClose }: SectionProps & { onClose(): void }) {
+function IpModal({ profile, ...wiring }: ProfileEditorProps) {
   const m = useT();
   const [form] = Form.useForm<Record<IpKind, number | null>>();
-  const { saving, failure, stale, save } = useProfileSaver((p) => {
-    onChange(p);
-    onClose();
-  });
+  const editor = useProfileEditor(wiring);
   const submit = (v: Record<IpKind, number | null>) => {
     const body: Record<string, unknown> = { version: profile.version };
     for (const k of KINDS) body[k] = v[k] ?? null;
-    return save(form, () =>
+    return editor.save(form, () =>
       api.put<EnterpriseProfile>(`/enterprises/${encodeURIComponent(profile.id)}/ip`, body),
     );
   };
   return (
-    <Modal
-      open
-      title={m.enterprise.editIp}
-      okText={m.common.save}
-      cancelText={m.common.cancel}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <SaveAlerts
-        failure={failure}
-        stale={stale}
-        onReload={() => {
-          reload();
-          onClose();
-        }}
-      />
+    <ProfileEditModal editor={editor} form={form} title={m.enterprise.editIp}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={profile.ip}>
         {KINDS.map((k) => (
           <Form.Item key={k} name={k} label={m.enterprise.ipKinds[k]}>
@@ -110,6 +87,6 @@ function IpModal({ profile, onChange, reload, onClose }: SectionProps & { onClos
           </Form.Item>
         ))}
       </Form>
-    </Modal>
+    </ProfileEditModal>
   );
 }

@@ -1,38 +1,20 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { EnterpriseProfile, EnterpriseQualification } from '../../../../shared/enterprises';
 import { api } from '../../../app/api';
+import { DangerConfirm } from '../../../app/DangerConfirm';
 import { useDescribeError } from '../../../app/errors';
 import { useT } from '../../../app/prefs';
+import { ProfileEditModal } from './ProfileEditModal';
 import { ProvenanceTag } from './ProvenanceTag';
 import { useQualificationKinds } from './reference';
-import { SaveAlerts } from './SaveAlerts';
-import { useProfileSaver } from './saver';
-
-interface SectionProps {
-  profile: EnterpriseProfile;
-  onChange(p: EnterpriseProfile): void;
-  reload(): void;
-}
+import { SectionBar } from './SectionBar';
+import { type ProfileEditorProps, type ProfileSectionProps, useProfileEditor } from './saver';
 
 /** 资质: recognised qualifications with their dates; expired ones stay listed, marked as such. */
-export function QualificationsSection({ profile, onChange, reload }: SectionProps) {
+export function QualificationsSection({ profile, onChange, reload }: ProfileSectionProps) {
   const m = useT();
   const describe = useDescribeError();
   const { message } = App.useApp();
@@ -53,14 +35,16 @@ export function QualificationsSection({ profile, onChange, reload }: SectionProp
 
   return (
     <Flex vertical gap={12}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Text type="secondary">{m.enterprise.qualificationsIntro}</Typography.Text>
-        {profile.permissions.edit ? (
-          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {m.enterprise.addQualification}
-          </Button>
-        ) : null}
-      </Flex>
+      <SectionBar
+        intro={m.enterprise.qualificationsIntro}
+        action={
+          profile.permissions.edit ? (
+            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {m.enterprise.addQualification}
+            </Button>
+          ) : null
+        }
+      />
       <Table<EnterpriseQualification>
         rowKey="id"
         size="middle"
@@ -103,17 +87,12 @@ export function QualificationsSection({ profile, onChange, reload }: SectionProp
                       <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(q)}>
                         {m.common.edit}
                       </Button>
-                      <Popconfirm
-                        title={m.enterprise.confirmDeleteQualification(q.kindName)}
-                        okText={m.common.delete}
-                        cancelText={m.common.cancel}
-                        okButtonProps={{ danger: true }}
+                      <DangerConfirm
+                        question={m.enterprise.confirmDeleteQualification(q.kindName)}
+                        label={m.common.delete}
+                        icon={<DeleteOutlined />}
                         onConfirm={() => remove(q)}
-                      >
-                        <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                          {m.common.delete}
-                        </Button>
-                      </Popconfirm>
+                      />
                     </Space>
                   ),
                 },
@@ -144,17 +123,12 @@ interface QualificationForm {
 function QualificationModal({
   profile,
   qualification,
-  onChange,
-  reload,
-  onClose,
-}: SectionProps & { qualification: EnterpriseQualification | null; onClose(): void }) {
+  ...wiring
+}: ProfileEditorProps & { qualification: EnterpriseQualification | null }) {
   const m = useT();
   const kinds = useQualificationKinds();
   const [form] = Form.useForm<QualificationForm>();
-  const { saving, failure, stale, save } = useProfileSaver((p) => {
-    onChange(p);
-    onClose();
-  });
+  const editor = useProfileEditor(wiring);
   const base = `/enterprises/${encodeURIComponent(profile.id)}/qualifications`;
 
   const submit = (v: QualificationForm) => {
@@ -165,7 +139,7 @@ function QualificationModal({
       expiresOn: v.expiresOn?.format('YYYY-MM-DD') ?? null,
       certificateNo: v.certificateNo?.trim() || null,
     };
-    return save(form, () =>
+    return editor.save(form, () =>
       qualification
         ? api.put<EnterpriseProfile>(`${base}/${encodeURIComponent(qualification.id)}`, body)
         : api.post<EnterpriseProfile>(base, body),
@@ -173,24 +147,11 @@ function QualificationModal({
   };
 
   return (
-    <Modal
-      open
+    <ProfileEditModal
+      editor={editor}
+      form={form}
       title={qualification ? m.enterprise.editQualification : m.enterprise.addQualification}
-      okText={m.common.save}
-      cancelText={m.common.cancel}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
     >
-      <SaveAlerts
-        failure={failure}
-        stale={stale}
-        onReload={() => {
-          reload();
-          onClose();
-        }}
-      />
       <Form<QualificationForm>
         form={form}
         layout="vertical"
@@ -242,6 +203,6 @@ function QualificationModal({
           <Input maxLength={60} />
         </Form.Item>
       </Form>
-    </Modal>
+    </ProfileEditModal>
   );
 }

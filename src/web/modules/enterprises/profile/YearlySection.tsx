@@ -1,26 +1,21 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, InputNumber, Modal, Table, Typography } from 'antd';
+import { Button, Flex, Form, InputNumber, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { EnterpriseProfile, YearlyFigures } from '../../../../shared/enterprises';
 import { api } from '../../../app/api';
 import { todayInShanghai } from '../../../app/dates';
 import { toNamePath } from '../../../app/form-errors';
 import { useT } from '../../../app/prefs';
+import { ProfileEditModal } from './ProfileEditModal';
 import { ProvenanceTag } from './ProvenanceTag';
-import { SaveAlerts } from './SaveAlerts';
-import { useProfileSaver } from './saver';
+import { SectionBar } from './SectionBar';
+import { type ProfileEditorProps, type ProfileSectionProps, useProfileEditor } from './saver';
 
 const METRICS = ['revenue', 'taxPaid', 'rdSpending', 'exports', 'totalAssets'] as const;
 type Metric = (typeof METRICS)[number];
 
-interface SectionProps {
-  profile: EnterpriseProfile;
-  onChange(p: EnterpriseProfile): void;
-  reload(): void;
-}
-
 /** 年度数据 in 万元; an empty cell is unknown (never zero), each known figure with its provenance. */
-export function YearlySection({ profile, onChange, reload }: SectionProps) {
+export function YearlySection({ profile, onChange, reload }: ProfileSectionProps) {
   const m = useT();
   const [editing, setEditing] = useState<YearlyFigures | 'new' | null>(null);
   const figure = (row: YearlyFigures, metric: Metric) => {
@@ -35,14 +30,16 @@ export function YearlySection({ profile, onChange, reload }: SectionProps) {
   };
   return (
     <Flex vertical gap={12}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Text type="secondary">{m.enterprise.yearlyIntro}</Typography.Text>
-        {profile.permissions.edit ? (
-          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {m.enterprise.addYear}
-          </Button>
-        ) : null}
-      </Flex>
+      <SectionBar
+        intro={m.enterprise.yearlyIntro}
+        action={
+          profile.permissions.edit ? (
+            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {m.enterprise.addYear}
+            </Button>
+          ) : null
+        }
+      />
       <Table<YearlyFigures>
         rowKey="year"
         size="middle"
@@ -94,19 +91,10 @@ export function YearlySection({ profile, onChange, reload }: SectionProps) {
 
 type YearForm = { year: number } & Record<Metric, number | null>;
 
-function YearModal({
-  profile,
-  row,
-  onChange,
-  reload,
-  onClose,
-}: SectionProps & { row: YearlyFigures | null; onClose(): void }) {
+function YearModal({ profile, row, ...wiring }: ProfileEditorProps & { row: YearlyFigures | null }) {
   const m = useT();
   const [form] = Form.useForm<YearForm>();
-  const { saving, failure, stale, save } = useProfileSaver((p) => {
-    onChange(p);
-    onClose();
-  });
+  const editor = useProfileEditor(wiring);
   const lastYear = Number(todayInShanghai().slice(0, 4)) - 1;
   const suggested =
     row?.year ??
@@ -115,7 +103,7 @@ function YearModal({
   const submit = (v: YearForm) => {
     const body: Record<string, unknown> = { version: profile.version };
     for (const metric of METRICS) body[metric] = v[metric] ?? null;
-    return save(
+    return editor.save(
       form,
       () =>
         api.put<EnterpriseProfile>(`/enterprises/${encodeURIComponent(profile.id)}/yearly/${v.year}`, body),
@@ -124,24 +112,11 @@ function YearModal({
   };
 
   return (
-    <Modal
-      open
+    <ProfileEditModal
+      editor={editor}
+      form={form}
       title={row ? m.enterprise.editYear(row.year) : m.enterprise.addYear}
-      okText={m.common.save}
-      cancelText={m.common.cancel}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
     >
-      <SaveAlerts
-        failure={failure}
-        stale={stale}
-        onReload={() => {
-          reload();
-          onClose();
-        }}
-      />
       <Typography.Paragraph type="secondary">{m.enterprise.yearlyFormHint}</Typography.Paragraph>
       <Form<YearForm>
         form={form}
@@ -174,6 +149,6 @@ function YearModal({
           </Form.Item>
         ))}
       </Form>
-    </Modal>
+    </ProfileEditModal>
   );
 }

@@ -42,3 +42,43 @@ export function useProfileSaver(onSaved: (p: EnterpriseProfile) => void) {
 
   return { saving, failure, stale, save };
 }
+
+/** What a section of the profile view is handed. */
+export interface ProfileSectionProps {
+  profile: EnterpriseProfile;
+  /** Adopt the profile a save returned. */
+  onChange(p: EnterpriseProfile): void;
+  /** Fetch the profile again (after a version conflict). */
+  reload(): void;
+}
+
+/** What a profile editor dialog is handed by its section. */
+export interface ProfileEditorProps extends ProfileSectionProps {
+  onClose(): void;
+}
+
+export type ProfileEditor = ReturnType<typeof useProfileSaver> & {
+  onClose(): void;
+  /** The way out of a version conflict: drop this edit, show the latest profile. */
+  loadLatest(): void;
+};
+
+/** The saver of a profile dialog: a saved profile is adopted and the dialog closes. */
+export function useProfileEditor({
+  onChange,
+  reload,
+  onClose,
+}: Omit<ProfileEditorProps, 'profile'>): ProfileEditor {
+  const saver = useProfileSaver((p) => {
+    onChange(p);
+    onClose();
+  });
+  return {
+    ...saver,
+    onClose,
+    loadLatest: () => {
+      reload();
+      onClose();
+    },
+  };
+}

@@ -9,7 +9,8 @@ import { LoadError, PageHeader } from '../../../app/components';
 import { useDescribeError } from '../../../app/errors';
 import { useT } from '../../../app/prefs';
 import { useApi } from '../../../app/useApi';
-import { RejectModal } from '../center/MembersTab';
+import { usePaging } from '../../../app/usePaging';
+import { RejectModal } from '../members/RejectModal';
 
 const STATUS_COLORS: Record<BindingStatus, string> = {
   pending: 'gold',
@@ -27,12 +28,10 @@ export function BindingReviewPage() {
   const describe = useDescribeError();
   const { message } = App.useApp();
   const [status, setStatus] = useState<BindingStatus | 'all'>('pending');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging({ sizeChanger: false });
   const list = useApi<Page<Binding>>('/enterprises/bindings', {
     status: status === 'all' ? undefined : status,
-    page,
-    pageSize,
+    ...paging.query,
   });
   const [rejecting, setRejecting] = useState<Binding | null>(null);
 
@@ -57,7 +56,7 @@ export function BindingReviewPage() {
           aria-label={m.bindings.filter}
           onChange={(v) => {
             setStatus(v);
-            setPage(1);
+            paging.reset();
           }}
           options={[
             { value: 'pending', label: m.bindings.statuses.pending },
@@ -73,16 +72,7 @@ export function BindingReviewPage() {
           dataSource={list.data?.items ?? []}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: status === 'pending' ? m.bindings.emptyPending : m.bindings.empty }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: m.common.total,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={paging.table(list.data?.total)}
           columns={[
             {
               title: m.bindings.applicant,

@@ -10,6 +10,7 @@ import { LoadError, PageHeader } from '../../../app/components';
 import { useT } from '../../../app/prefs';
 import { useSession } from '../../../app/session';
 import { useApi } from '../../../app/useApi';
+import { usePaging } from '../../../app/usePaging';
 import { industryOptions, useIndustries, useQualificationKinds, useStreets } from '../profile/reference';
 
 const SIZES: SizeClassCode[] = ['large', 'medium', 'small', 'micro'];
@@ -20,16 +21,15 @@ export function EnterpriseListPage() {
   const { user } = useSession();
   const districtWide = hasAnyRole(user, ENTERPRISE_READER_ROLES);
   const [filters, setFilters] = useState<Omit<EnterpriseListQuery, 'page' | 'pageSize'>>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useApi<Page<EnterpriseSummary>>('/enterprises', { ...filters, page, pageSize });
+  const paging = usePaging();
+  const list = useApi<Page<EnterpriseSummary>>('/enterprises', { ...filters, ...paging.query });
   const streets = useStreets();
   const industries = useIndustries();
   const kinds = useQualificationKinds();
   const kindName = new Map((kinds.data?.items ?? []).map((k) => [k.code, k.name]));
 
   const update = (patch: Partial<typeof filters>) => {
-    setPage(1);
+    paging.reset();
     setFilters((f) => ({ ...f, ...patch }));
   };
 
@@ -94,17 +94,7 @@ export function EnterpriseListPage() {
           dataSource={list.data?.items ?? []}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: districtWide ? m.enterprises.empty : m.enterprises.emptyLiaison }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: m.common.total,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={paging.table(list.data?.total)}
           columns={[
             {
               title: m.enterprise.fields.name,

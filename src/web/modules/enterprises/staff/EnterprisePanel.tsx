@@ -1,11 +1,11 @@
-import { Card, Col, Row, Statistic } from 'antd';
-import { Link } from 'react-router';
+import { Card, Col, Row } from 'antd';
 import type { Binding, EnterpriseSummary } from '../../../../shared/enterprises';
 import { ENTERPRISE_READER_ROLES } from '../../../../shared/roles';
 import { BINDING_REVIEW_ROLES, ENTERPRISE_LIST_ROLES, hasAnyRole } from '../../../app/access';
 import type { Page } from '../../../app/api';
 import { LoadError } from '../../../app/components';
 import { useT } from '../../../app/prefs';
+import { StatTile } from '../../../app/StatTile';
 import { useSession } from '../../../app/session';
 import { useApi } from '../../../app/useApi';
 
@@ -51,37 +51,21 @@ function EnterpriseFigures({
         ) : (
           <Row gutter={[16, 16]}>
             {districtWide ? (
-              <Col xs={12} md={6}>
-                <Link to="/workbench/enterprises" className="qifu-stat-link">
-                  <Statistic
-                    title={m.dashboard.enterprises}
-                    value={all.data?.total ?? '—'}
-                    loading={!all.data}
-                  />
-                </Link>
-              </Col>
+              <StatTile to="/workbench/enterprises" title={m.dashboard.enterprises} value={all.data?.total} />
             ) : null}
             {liaison ? (
-              <Col xs={12} md={6}>
-                <Link to="/workbench/enterprises" className="qifu-stat-link">
-                  <Statistic
-                    title={m.dashboard.myEnterprises}
-                    value={mine.data?.total ?? '—'}
-                    loading={!mine.data}
-                  />
-                </Link>
-              </Col>
+              <StatTile
+                to="/workbench/enterprises"
+                title={m.dashboard.myEnterprises}
+                value={mine.data?.total}
+              />
             ) : null}
             {reviewer ? (
-              <Col xs={12} md={6}>
-                <Link to="/workbench/bindings" className="qifu-stat-link">
-                  <Statistic
-                    title={m.dashboard.pendingBindings}
-                    value={pending.data?.total ?? '—'}
-                    loading={!pending.data}
-                  />
-                </Link>
-              </Col>
+              <StatTile
+                to="/workbench/bindings"
+                title={m.dashboard.pendingBindings}
+                value={pending.data?.total}
+              />
             ) : null}
           </Row>
         )}
