@@ -10,6 +10,8 @@ export interface Principal {
   departmentId: string | null;
   /** The enterprise of a confirmed binding (enterprise users only). */
   enterpriseId: string | null;
+  /** The password is past its expiry: only changing it (and public routes) is allowed until it is changed. */
+  passwordExpired: boolean;
 }
 
 /** What a service needs to know about the request it serves: the caller, and what the audit log records. */

@@ -318,3 +318,39 @@ describe('audit log', () => {
     expect(r.brokenAt?.seq).toBe(last.seq + 1);
   });
 });
+
+describe('password expiry', () => {
+  it('lets a staff user with an expired password only change it, then everything again', async () => {
+    const staff = await makeStaff(t.database, ['admin']);
+    const longAgo = new Date(t.clock.now().getTime() - 91 * 24 * 3600_000).toISOString();
+    await t.database.db
+      .updateTable('users')
+      .set({ passwordChangedAt: longAgo })
+      .where('id', '=', staff.id)
+      .execute();
+    const cookie = await login(t.app, staff.username, staff.password);
+    const me = await get('/auth/me', cookie);
+    expect(new Date(me.json().user.passwordExpiresAt).getTime()).toBeLessThan(t.clock.now().getTime());
+    const refused = await get('/admin/users', cookie);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('PASSWORD_EXPIRED');
+    const changed = await post(
+      '/auth/password',
+      { currentPassword: staff.password, newPassword: 'Renewed#2026x' },
+      cookie,
+    );
+    expect(changed.statusCode).toBe(200);
+    expect((await get('/admin/users', cookie)).statusCode).toBe(200);
+  });
+
+  it('never expires enterprise passwords by default', async () => {
+    const code = await smsCode('13912340099');
+    const res = await post('/auth/register', {
+      phone: '13912340099',
+      smsCode: code,
+      password: 'Haina!2026',
+      displayName: '周',
+    });
+    expect(res.json().passwordExpiresAt).toBeNull();
+  });
+});

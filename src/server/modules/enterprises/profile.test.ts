@@ -23,6 +23,7 @@ const principal = (
   roles,
   departmentId: null,
   enterpriseId: null,
+  passwordExpired: false,
   ...over,
 });
 

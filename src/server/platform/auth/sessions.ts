@@ -3,7 +3,7 @@ import { isRole, type Role } from '../../../shared/roles';
 import type { Config } from '../../config';
 import type { DB } from '../../db/database';
 import type { Clock } from '../clock';
-import { HOUR, MINUTE } from '../clock';
+import { DAY, HOUR, MINUTE } from '../clock';
 import type { Principal } from '../context';
 import { newToken } from '../ids';
 
@@ -21,7 +21,7 @@ export class SessionStore {
   constructor(
     private readonly db: DB,
     private readonly clock: Clock,
-    private readonly config: Pick<Config, 'session'>,
+    private readonly config: Pick<Config, 'session' | 'password'>,
   ) {}
 
   async create(
@@ -63,6 +63,7 @@ export class SessionStore {
         'users.displayName',
         'users.departmentId',
         'users.status',
+        'users.passwordChangedAt',
       ])
       .where('sessions.id', '=', id)
       .executeTakeFirst();
@@ -95,6 +96,10 @@ export class SessionStore {
       roleSet.add(binding.role);
       if (binding.role === 'enterprise_admin') roleSet.add('enterprise_member');
     }
+    const expiryDays =
+      row.kind === 'staff' ? this.config.password.staffExpiryDays : this.config.password.enterpriseExpiryDays;
+    const passwordExpired =
+      expiryDays > 0 && now.getTime() >= new Date(row.passwordChangedAt).getTime() + expiryDays * DAY;
     return {
       userId: row.userId,
       sessionId: row.sessionId,
@@ -103,6 +108,7 @@ export class SessionStore {
       roles: [...roleSet],
       departmentId: row.departmentId,
       enterpriseId: binding?.enterpriseId ?? null,
+      passwordExpired,
     };
   }
 

@@ -28,6 +28,9 @@ const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/api/openapi.json'];
 
 export class MissingAccessError extends Error {}
 
+/** The one protected route a user whose password has expired may still call. */
+const PASSWORD_CHANGE_ROUTE = '/api/v1/auth/password';
+
 /** Called from onRoute: a route without a declaration is a programming error that stops the app. */
 export function enforceDeclaration(route: RouteOptions): void {
   const config = (route.config ?? {}) as { access?: Access };
@@ -55,6 +58,8 @@ export function installAccessControl(app: FastifyInstance, sessions: SessionStor
     // Unknown URLs (no route) reach the not-found handler, which answers 404 without a declaration.
     if (access === undefined || access === 'public') return;
     if (!req.principal) throw new AppError(token ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (req.principal.passwordExpired && req.routeOptions.url !== PASSWORD_CHANGE_ROUTE)
+      throw new AppError('PASSWORD_EXPIRED');
     if (access === 'authenticated') return;
     if (!access.some((r) => req.principal!.roles.includes(r))) throw new AppError('FORBIDDEN');
   });
