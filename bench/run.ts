@@ -1,6 +1,7 @@
 import { run as coldStart } from './cold-start';
 import { run as httpThroughput } from './http-throughput';
 import { run as policyEvaluator } from './policy-evaluator';
+import { run as policyPush } from './policy-push';
 import { run as search } from './search';
 import { type BenchReport, formatTable, log, machineInfo, saveResults } from './support';
 
@@ -13,7 +14,8 @@ const machine = machineInfo();
 log(`Qifu benchmarks — node ${machine.node}, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.platform}`);
 
 const reports: BenchReport[] = [];
-for (const bench of [httpThroughput, coldStart, policyEvaluator, search]) reports.push(await bench());
+for (const bench of [httpThroughput, coldStart, policyEvaluator, policyPush, search])
+  reports.push(await bench());
 
 log('\n== summary ==\n');
 log(formatTable(reports.flatMap((r) => r.rows)));

@@ -21,9 +21,12 @@ import { accountsModule } from './modules/accounts';
 import { calendarModule } from './modules/calendar';
 import { CalendarService } from './modules/calendar/service';
 import { enterprisesModule } from './modules/enterprises';
+import { NotificationService, notificationsModule } from './modules/notifications';
+import { policiesModule } from './modules/policies';
 import { AuditLog } from './platform/audit/audit';
 import { SessionStore } from './platform/auth/sessions';
 import { type Clock, MINUTE, systemClock } from './platform/clock';
+import { filesModule } from './platform/files';
 import { installAccessControl, recordRoutes } from './platform/http/access';
 import { installCsrfDefence } from './platform/http/csrf';
 import { installErrorHandling } from './platform/http/errors';
@@ -55,6 +58,8 @@ export interface Platform {
   calendar: CalendarService;
   /** Chinese full-text search over every module's public records. */
   search: SearchIndex;
+  /** The in-app inbox and other channels; modules notify inside their own transactions. */
+  notifications: NotificationService;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -143,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limiter: new DbRateLimiter(database.db, clock),
     calendar,
     search,
+    notifications: new NotificationService(database.db, clock, audit),
   };
   installAccessControl(app, sessions);
 
@@ -184,6 +190,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsModule, { prefix: '/api/v1', platform });
   await app.register(enterprisesModule, { prefix: '/api/v1', platform });
   await app.register(calendarModule, { prefix: '/api/v1', platform });
+  await app.register(filesModule, { prefix: '/api/v1', platform });
+  await app.register(notificationsModule, { prefix: '/api/v1', platform });
+  await app.register(policiesModule, { prefix: '/api/v1', platform });
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot;
   const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : null;

@@ -21,6 +21,11 @@ export const ERRORS = {
   NOT_LIAISON: { status: 400, message: '该用户不是企业专员' },
   UNKNOWN_ROLE: { status: 400, message: '角色不存在' },
   INVALID_CALENDAR: { status: 400, message: '日历数据有误' },
+  INVALID_RULES: { status: 400, message: '资格规则有误，请检查标注的条件' },
+  UNKNOWN_FILE: { status: 400, message: '附件不存在或无权使用，请重新上传' },
+  MISSING_MATERIALS: { status: 400, message: '缺少必须提交的申报材料' },
+  UNKNOWN_DEPARTMENT: { status: 400, message: '部门不存在' },
+  UNKNOWN_DOCUMENT: { status: 400, message: '政策文件不存在' },
   // 401 / 403 — who you are and what you may do
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   INVALID_CREDENTIALS: { status: 401, message: '账号或密码错误' },
@@ -43,6 +48,11 @@ export const ERRORS = {
   DEPARTMENT_IN_USE: { status: 409, message: '该部门下仍有用户，不能删除' },
   CALENDAR_YEAR_EXISTS: { status: 409, message: '该年度日历已存在' },
   STALE_VERSION: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  INVALID_TRANSITION: { status: 409, message: '当前状态下不能执行该操作' },
+  DOCUMENT_NOT_PUBLISHED: { status: 409, message: '所属政策文件尚未发布' },
+  CLAIM_WINDOW_CLOSED: { status: 409, message: '不在申报期内' },
+  CLAIM_EXISTS: { status: 409, message: '本年度已申请过该事项' },
+  BUDGET_EXCEEDED: { status: 409, message: '核定金额超出该事项剩余预算' },
   // 413 / 415 / 422 / 429
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，接口只接受 JSON' },

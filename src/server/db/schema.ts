@@ -244,6 +244,231 @@ export interface SearchQueryTable {
   misses: number;
 }
 
+/** An uploaded attachment (platform/files); the bytes live under dataDir/files by sha256. */
+export interface FileTable {
+  id: string;
+  sha256: string;
+  size: number;
+  /** Detected from the content, never from the name. */
+  mime: string;
+  ext: string;
+  /** The uploader's file name, for display. */
+  name: string;
+  /** claim | policy */
+  purpose: string;
+  uploadedBy: string | null;
+  /** The uploader's enterprise (enterprise users), so colleagues may attach the file too. */
+  enterpriseId: string | null;
+  createdAt: string;
+}
+
+/** A policy document (政策文件); the row holds the current text, versions hold every published one. */
+export interface PolicyDocumentTable {
+  id: string;
+  title: string;
+  /** 文号, e.g. 青南政发〔2024〕12号 */
+  docNumber: string | null;
+  issuer: string;
+  /** national | provincial | municipal | district */
+  level: string;
+  /** Topic codes (JSON array); policy_document_topics holds them as rows for filtering. */
+  topics: unknown;
+  issuedOn: string;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  summary: string | null;
+  /** Sanitised HTML. */
+  bodyHtml: string;
+  /** File ids (JSON array). */
+  attachmentIds: unknown;
+  /** draft | published | expired | repealed */
+  status: string;
+  /** The published version in force; 0 while never published. */
+  version: number;
+  /** Optimistic concurrency: incremented by every write. */
+  revision: number;
+  publishedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PolicyDocumentVersionTable {
+  documentId: string;
+  version: number;
+  title: string;
+  docNumber: string | null;
+  issuer: string;
+  level: string;
+  topics: unknown;
+  issuedOn: string;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  summary: string | null;
+  bodyHtml: string;
+  attachmentIds: unknown;
+  changeNote: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface PolicyDocumentTopicTable {
+  documentId: string;
+  topic: string;
+}
+
+/** 政策解读: plain-language text, Q&A, a picture (一图读懂), linked to documents. */
+export interface PolicyInterpretationTable {
+  id: string;
+  title: string;
+  bodyHtml: string;
+  /** [{question, answer}] (JSON) */
+  qa: unknown;
+  imageFileId: string | null;
+  /** draft | published */
+  status: string;
+  revision: number;
+  publishedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PolicyInterpretationDocumentTable {
+  interpretationId: string;
+  documentId: string;
+}
+
+/** A benefit program (申报/兑现事项) under a document; money in 元. */
+export interface PolicyProgramTable {
+  id: string;
+  documentId: string;
+  title: string;
+  summary: string | null;
+  beneficiaries: string;
+  /** no_application (免申即享) | quick_application (快申快享) | standard_application */
+  mode: string;
+  /** The department that reviews claims. */
+  departmentId: string;
+  budget: number | null;
+  /** Approved and paid claims' amounts: what the budget is committed to. */
+  budgetUsed: number;
+  budgetPaid: number;
+  windowStart: string | null;
+  windowEnd: string | null;
+  /** [{name, required, note}] (JSON) */
+  materials: unknown;
+  /** The RuleSet of the current rules version (JSON). */
+  rules: unknown;
+  rulesVersion: number;
+  /** draft | published | withdrawn */
+  status: string;
+  revision: number;
+  publishedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Every rule set a program has had; claims and push records name the version they were judged by. */
+export interface ProgramRuleVersionTable {
+  programId: string;
+  version: number;
+  rules: unknown;
+  changeNote: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  /** When the version came into force; null while the program is a draft. */
+  publishedAt: string | null;
+}
+
+/** 政策找企业: an enterprise found eligible for a program under a rules version, with the facts that made it so. */
+export interface ProgramPushRecordTable {
+  id: string;
+  programId: string;
+  enterpriseId: string;
+  rulesVersion: number;
+  /** Fact key → value, only the facts the rules read (JSON). */
+  facts: unknown;
+  /** {min, max} in 元 (JSON), or null. */
+  amount: unknown;
+  /** 1 when the enterprise was notified in this run (0: already notified, still eligible). */
+  notified: number;
+  createdAt: string;
+}
+
+export interface PolicySubscriptionTable {
+  enterpriseId: string;
+  topic: string;
+  createdAt: string;
+}
+
+/** A claim (兑现申请); one live claim per program, enterprise and reward year. */
+export interface PolicyClaimTable {
+  id: string;
+  programId: string;
+  enterpriseId: string;
+  /** The reward year (奖励年度). */
+  year: number;
+  /** candidate | submitted | returned | approved | rejected | paid | withdrawn */
+  status: string;
+  rulesVersion: number;
+  /** eligible | undetermined | ineligible, when submitted or listed. */
+  eligibility: string;
+  /** {min, max} 元 (JSON) */
+  estimate: unknown;
+  /** Fact key → value as submitted (JSON). */
+  facts: unknown;
+  /** Facts the enterprise answered on the form (JSON). */
+  answers: unknown;
+  /** Condition outcomes and manual conditions as of submission (JSON). */
+  evaluation: unknown;
+  /** [{fileId, material}] (JSON) */
+  attachments: unknown;
+  contactName: string | null;
+  contactPhone: string | null;
+  statement: string | null;
+  requestedAmount: number | null;
+  approvedAmount: number | null;
+  paidAmount: number | null;
+  paidOn: string | null;
+  reviewNote: string | null;
+  revision: number;
+  createdBy: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PolicyClaimEventTable {
+  id: string;
+  claimId: string;
+  /** The claim's revision after this step (orders the history). */
+  revision: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  amount: number | null;
+}
+
+/** The in-app inbox: one row per recipient. */
+export interface NotificationTable {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  enterpriseId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   users: UserTable;
@@ -266,4 +491,17 @@ export interface Database {
   jobLeases: JobLeaseTable;
   searchEntries: SearchEntryTable;
   searchQueries: SearchQueryTable;
+  files: FileTable;
+  policyDocuments: PolicyDocumentTable;
+  policyDocumentVersions: PolicyDocumentVersionTable;
+  policyDocumentTopics: PolicyDocumentTopicTable;
+  policyInterpretations: PolicyInterpretationTable;
+  policyInterpretationDocuments: PolicyInterpretationDocumentTable;
+  policyPrograms: PolicyProgramTable;
+  programRuleVersions: ProgramRuleVersionTable;
+  programPushRecords: ProgramPushRecordTable;
+  policySubscriptions: PolicySubscriptionTable;
+  policyClaims: PolicyClaimTable;
+  policyClaimEvents: PolicyClaimEventTable;
+  notifications: NotificationTable;
 }

@@ -3,6 +3,8 @@ import type { Dialect } from '../dialect';
 import * as m001 from './001-foundation';
 import * as m002 from './002-enterprises';
 import * as m003 from './003-search';
+import * as m004 from './004-policies';
+import * as m005 from './005-notifications';
 
 /** A migration runs on both databases; the dialect supplies the column types that differ. */
 export interface QifuMigration {
@@ -15,4 +17,6 @@ export const MIGRATIONS: Record<string, QifuMigration> = {
   '001-foundation': m001,
   '002-enterprises': m002,
   '003-search': m003,
+  '004-policies': m004,
+  '005-notifications': m005,
 };

@@ -11,6 +11,7 @@ import { lockForChain } from '../dialect';
 import type { Database, EnterpriseBindingTable, UserTable } from '../schema';
 import { DEMO_ACCOUNTS, demoLogin } from './accounts';
 import { buildDemoEnterprises } from './enterprises';
+import { type PolicySeedSummary, seedPolicies } from './policies';
 import { DEMO_DEPARTMENTS, DEMO_QUALIFICATION_KINDS, DEMO_STREETS } from './reference';
 
 export { DEMO_ACCOUNTS, type DemoAccount, demoLogin } from './accounts';
@@ -34,7 +35,8 @@ export type SeedSummary = Record<
   | 'ipCounts'
   | 'qualifications'
   | 'fieldSources'
-  | 'bindings',
+  | 'bindings'
+  | keyof PolicySeedSummary,
   number
 >;
 
@@ -198,6 +200,16 @@ export async function seedDemo(
     });
     await insertBatched(trx, 'enterpriseBindings', bindings);
 
+    // Policies last: their 免申即享 candidates and claims are computed from the enterprises above.
+    const policies = await seedPolicies(trx, {
+      dialect: database.dialect,
+      clock,
+      id,
+      departments: deptIds,
+      enterprises: rows.idByName,
+      editorId: userOf('policy_editor'),
+    });
+
     const summary: SeedSummary = {
       streets: DEMO_STREETS.length,
       departments: DEMO_DEPARTMENTS.length,
@@ -209,6 +221,7 @@ export async function seedDemo(
       qualifications: rows.qualifications.length,
       fieldSources: rows.fieldSources.length,
       bindings: bindings.length,
+      ...policies,
     };
     await new AuditLog(database.dialect, clock).write(trx, systemContext(opts.requestId ?? 'system'), {
       action: 'system.seed_demo',

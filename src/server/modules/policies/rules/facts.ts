@@ -420,10 +420,29 @@ const WAN = 10_000;
 const yuan = (wan: number | null): number | undefined => (wan === null ? undefined : Math.round(wan * WAN));
 
 /**
+ * The parts of an enterprise profile facts are made of. The API's `EnterpriseProfile` has them; so do rows read in
+ * bulk (政策找企业 over every enterprise), which is why this is a structural type and not the whole profile.
+ */
+export interface ProfileForFacts {
+  employees: number | null;
+  insuredEmployees: number | null;
+  /** 万元 */
+  registeredCapital: number | null;
+  establishedOn: string | null;
+  industry: { code: string } | null;
+  street: { code: string } | null;
+  size: { sizeClass: EnterpriseProfile['size']['sizeClass'] };
+  /** Figures in 万元; null unknown. */
+  yearly: readonly ({ year: number } & Record<YearlyMetric, number | null>)[];
+  ip: Record<(typeof IP_KINDS)[number], number | null>;
+  qualifications: readonly { kind: string; recognizedOn: string; expiresOn: string | null }[];
+}
+
+/**
  * The facts of an enterprise profile: 万元 figures become 元, null becomes absent (unknown), qualification rows
  * are summarised per kind (latest and first recognition on or before the evaluation date).
  */
-export function factsFromProfile(profile: EnterpriseProfile, options: ProfileFactsOptions): EnterpriseFacts {
+export function factsFromProfile(profile: ProfileForFacts, options: ProfileFactsOptions): EnterpriseFacts {
   const facts: EnterpriseFacts = {};
   if (profile.employees !== null) facts.employees = profile.employees;
   if (profile.insuredEmployees !== null) facts.insuredEmployees = profile.insuredEmployees;

@@ -17,14 +17,17 @@ export {
 } from './evaluate';
 export { describeCondition, describeFormula, relativeYearText } from './explain';
 export {
+  type CatalogueIndex,
   describeFact,
   type EvaluationContext,
   evaluationDate,
   type FactDescription,
   factsFromProfile,
+  indexCatalogue,
   type PreparedFacts,
   type PrepareOptions,
   type ProfileFactsOptions,
+  type ProfileForFacts,
   prepareFacts,
   qualificationCodes,
 } from './facts';
