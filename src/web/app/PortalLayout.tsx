@@ -20,6 +20,8 @@ const PORTAL_NAV = [
 ] as const;
 
 function selectedKey(pathname: string): string {
+  // The policy pages (documents, programs, calendar …) live under /policies but belong to 政策服务.
+  if (pathname.startsWith('/policies/') || pathname === '/services/self-test') return '/services/policies';
   const hit = PORTAL_NAV.filter((n) => n.key !== '/' && pathname.startsWith(n.key));
   if (hit.length > 0) return hit[0]!.key;
   return pathname === '/' ? '/' : '';

@@ -17,7 +17,7 @@ describe('workbench menu by role', () => {
   it.each<[Role[], string[]]>([
     [['admin'], ['dashboard', 'enterprises', 'bindings', 'users', 'departments', 'calendar', 'catalogue']],
     [['auditor'], ['dashboard', 'audit']],
-    [['liaison'], ['dashboard', 'enterprises', 'bindings', 'visits', 'appeals']],
+    [['liaison'], ['dashboard', 'enterprises', 'bindings', 'visits', 'appeals', 'claims']],
     [['handler'], ['dashboard', 'enterprises', 'appeals', 'claims']],
     [['dispatcher'], ['dashboard', 'enterprises', 'appeals']],
     [['leader'], ['dashboard', 'enterprises', 'appeals', 'supervision', 'claims', 'insights']],

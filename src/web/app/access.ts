@@ -16,15 +16,15 @@ export type BuiltPageKey =
   | 'users'
   | 'departments'
   | 'calendar'
-  | 'audit';
+  | 'audit'
+  | 'policies'
+  | 'claims';
 
 /** Workbench modules still being built: their menu entry leads to an honest 建设中 page. */
 export type PlaceholderKey =
   | 'appeals'
   | 'supervision'
   | 'visits'
-  | 'policies'
-  | 'claims'
   | 'buildings'
   | 'content'
   | 'insights'
@@ -60,13 +60,14 @@ export const WORKBENCH_NAV: readonly NavItem[] = [
     built: false,
   },
   { key: 'supervision', path: 'soon/supervision', group: 'business', roles: ['leader'], built: false },
-  { key: 'policies', path: 'soon/policies', group: 'business', roles: ['policy_editor'], built: false },
+  { key: 'policies', path: 'policies', group: 'business', roles: ['policy_editor'], built: true },
   {
     key: 'claims',
-    path: 'soon/claims',
+    path: 'claims',
     group: 'business',
-    roles: ['handler', 'policy_editor', 'leader'],
-    built: false,
+    // The liaison follows his enterprises' claims (read only), as GET /policies/claims allows.
+    roles: ['handler', 'policy_editor', 'leader', 'liaison'],
+    built: true,
   },
   { key: 'buildings', path: 'soon/buildings', group: 'business', roles: ['building_editor'], built: false },
   { key: 'content', path: 'soon/content', group: 'business', roles: ['content_editor'], built: false },

@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons';
 import { App, Button, Dropdown, Flex, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { isStaff } from './access';
 import { LinkButton } from './components';
 import { usePrefs, useT } from './prefs';
@@ -83,16 +84,19 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
     navigate(key);
   };
   return (
-    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button
-        type="text"
-        className="qifu-header-button qifu-user-button"
-        aria-label={m.header.accountMenu(user.displayName)}
-      >
-        <UserOutlined />
-        {compact ? null : <span className="qifu-user-name">{user.displayName}</span>}
-        {compact ? null : <DownOutlined />}
-      </Button>
-    </Dropdown>
+    <Flex gap={4} align="center">
+      <NotificationBell />
+      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+        <Button
+          type="text"
+          className="qifu-header-button qifu-user-button"
+          aria-label={m.header.accountMenu(user.displayName)}
+        >
+          <UserOutlined />
+          {compact ? null : <span className="qifu-user-name">{user.displayName}</span>}
+          {compact ? null : <DownOutlined />}
+        </Button>
+      </Dropdown>
+    </Flex>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { policyPortalRoutes, policyWorkbenchRoutes } from '../modules/policies/routes';
 import { HomePage } from '../modules/portal/HomePage';
 import { navItem, type WorkbenchKey } from './access';
 import { NotFound, PageLoading, RouteError } from './components';
@@ -83,6 +84,7 @@ export const routes: RouteObject[] = [
           { enterprise: true },
         ),
       },
+      ...policyPortalRoutes,
       { path: '*', Component: NotFound },
     ],
   },
@@ -141,6 +143,7 @@ export const routes: RouteObject[] = [
         () => import('../modules/admin/AuditPage'),
         (m) => m.AuditPage,
       ),
+      ...policyWorkbenchRoutes,
       {
         path: 'soon/:key',
         lazy: page(

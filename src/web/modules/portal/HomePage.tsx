@@ -36,6 +36,9 @@ const SERVICE_ICONS: Record<ServiceKey, ReactNode> = {
   statistics: <BarChartOutlined />,
 };
 
+/** Public services that are live; the others show their 建设中 page. */
+const BUILT_SERVICES = new Set<ServiceKey>(['policies', 'selfTest']);
+
 const PROMISE_ICONS = [
   <FileSearchOutlined key="p" />,
   <ClockCircleOutlined key="c" />,
@@ -135,7 +138,7 @@ function ServiceGrid() {
               icon={SERVICE_ICONS[key]}
               title={m.modules[key].title}
               text={m.modules[key].short}
-              built={false}
+              built={BUILT_SERVICES.has(key)}
             />
           </Col>
         ))}

@@ -10,6 +10,7 @@ import { LoadError, PageHeader } from '../../../app/components';
 import { useT } from '../../../app/prefs';
 import { useSession } from '../../../app/session';
 import { useApi } from '../../../app/useApi';
+import { PolicyServicesCard } from '../../policies/enterprise/PolicyServicesCard';
 import { ProfileView } from '../profile/ProfileView';
 import { BindForm } from './BindForm';
 import { MembersTab } from './MembersTab';
@@ -153,13 +154,15 @@ function BoundCenter({ user, enterpriseId }: { user: Me; enterpriseId: string })
             : []
         }
       />
-      <ServicesPreview />
+      <PolicyServicesCard />
     </Flex>
   );
 }
 
 /** Where each upcoming service of `center.upcoming` is described, in the same order. */
 const UPCOMING_PATHS = ['/services/self-test', '/services/appeals', '/services/policies'];
+/** Which of them are live already (政策自测 and 政策服务); the appeals are still being built. */
+const UPCOMING_BUILT = [true, false, true];
 
 /** What the enterprise center will also offer, said plainly, linking to the services' own pages. */
 function ServicesPreview() {
@@ -175,7 +178,11 @@ function ServicesPreview() {
                 <br />
                 <Typography.Text type="secondary">{s.text}</Typography.Text>
               </span>
-              <Tag color="gold">{m.building.short}</Tag>
+              {UPCOMING_BUILT[i] ? (
+                <Tag color="green">{m.home.available}</Tag>
+              ) : (
+                <Tag color="gold">{m.building.short}</Tag>
+              )}
             </Link>
           </Col>
         ))}

@@ -17,6 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { EnterpriseProfile, ProfileField } from '../../../../shared/enterprises';
 import { formatShanghai, formatWan } from '../../../../shared/format';
 import { useT } from '../../../app/prefs';
@@ -45,6 +46,7 @@ export function ProfileView({ profile, onChange, reload, extraTabs = [] }: Profi
   const [verifying, setVerifying] = useState(false);
   const p = profile;
   const current = p.qualifications.filter((q) => q.current);
+  const tabParam = useSearchParams()[0].get('tab');
 
   const tabs: TabsProps['items'] = [
     { key: 'basic', label: m.enterprise.tabs.basic, children: <BasicInfo profile={p} /> },
@@ -141,7 +143,11 @@ export function ProfileView({ profile, onChange, reload, extraTabs = [] }: Profi
         <LiaisonControl profile={p} onChange={onChange} reload={reload} />
       </Card>
       <Card>
-        <Tabs items={tabs} />
+        {/* ?tab=yearly opens a section directly (links from 政策匹配's "facts to add"). */}
+        <Tabs
+          items={tabs}
+          defaultActiveKey={tabs?.some((t) => t.key === tabParam) ? (tabParam ?? undefined) : undefined}
+        />
       </Card>
       {editing ? (
         <BasicInfoModal profile={p} onChange={onChange} reload={reload} onClose={() => setEditing(false)} />
