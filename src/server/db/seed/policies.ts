@@ -1375,7 +1375,9 @@ export async function seedPolicies(trx: DB, c: PolicySeedContext): Promise<Polic
     const doc = docs.get(p.document)!;
     const departmentId = c.departments.get(p.department);
     if (!departmentId) throw new Error(`demo program ${p.key}: unknown department ${p.department}`);
-    const published = at(p.window ? addDays(p.window[0], -10) : addDays(doc.issuedOn, 14), 5);
+    // Published ten days before its window opens, but never after the demo's today.
+    const planned = p.window ? addDays(p.window[0], -10) : addDays(doc.issuedOn, 14);
+    const published = at(planned > DEMO_AS_OF ? DEMO_AS_OF : planned, 5);
     const row: ProgramRow = {
       id: c.id(),
       documentId: doc.id,

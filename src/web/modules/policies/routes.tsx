@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { navItem } from '../../app/access';
 import { guarded, type Requirement } from '../../app/guards';
 
@@ -24,6 +24,8 @@ const LOGGED_IN: Requirement = {};
 
 /** Children of the portal layout (`/`). */
 export const policyPortalRoutes: RouteObject[] = [
+  // The short address a reader would type or guess.
+  { path: 'policies', element: <Navigate to="/services/policies" replace /> },
   {
     path: 'services/policies',
     lazy: lazyPage(
