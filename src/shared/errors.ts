@@ -53,6 +53,17 @@ export const ERRORS = {
   CLAIM_WINDOW_CLOSED: { status: 409, message: '不在申报期内' },
   CLAIM_EXISTS: { status: 409, message: '本年度已申请过该事项' },
   BUDGET_EXCEEDED: { status: 409, message: '核定金额超出该事项剩余预算' },
+  // appeals (诉求): the state machine's refusals (modules/appeals/workflow.ts)
+  APPEAL_ACTION_FORBIDDEN: { status: 403, message: '您的角色不能对该诉求执行此操作' },
+  APPEAL_STATE_CONFLICT: { status: 409, message: '诉求当前状态不允许此操作' },
+  APPEAL_EXTENSION_PENDING: { status: 409, message: '已有待审批的延期申请' },
+  APPEAL_NO_EXTENSION_REQUEST: { status: 409, message: '没有待审批的延期申请' },
+  APPEAL_DEADLINE_PASSED: { status: 409, message: '已过办理时限，不能申请延期' },
+  APPEAL_ALREADY_SUPERVISED: { status: 409, message: '该诉求已在督办中' },
+  APPEAL_NOT_DISSATISFIED: { status: 409, message: '仅对不满意或未解决的诉求可以申请重办' },
+  APPEAL_REOPEN_WINDOW_CLOSED: { status: 409, message: '已超过可申请重办的期限' },
+  APPEAL_RATING_WINDOW_OPEN: { status: 409, message: '评价期限未到，暂不能自动办结' },
+  APPEAL_REOPEN_WINDOW_OPEN: { status: 409, message: '重办申请期限未到，暂不能办结' },
   // 413 / 415 / 422 / 429
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，接口只接受 JSON' },
