@@ -6,6 +6,7 @@ import {
   YEARLY_METRICS,
 } from '../../../../shared/enterprises';
 import { findIndustry } from '../../../../shared/industries';
+import type { LabelIndex } from '../../../../shared/policy-labels';
 import {
   type AnswerType,
   type CatalogueEntry,
@@ -284,8 +285,8 @@ export const factKeys = {
   otherPayment: (code: string): FactKey => `otherPayment.${code}`,
 };
 
-/** Lookup tables of a catalogue, built once per catalogue object. */
-export interface CatalogueIndex {
+/** Lookup tables of a catalogue, built once per catalogue object; the shared wording reads names through it. */
+export interface CatalogueIndex extends LabelIndex {
   catalogue: FactCatalogue;
   qualification(code: string): string;
   flag(code: string): string;
