@@ -2,6 +2,7 @@ import { run as coldStart } from './cold-start';
 import { run as httpThroughput } from './http-throughput';
 import { run as policyEvaluator } from './policy-evaluator';
 import { run as policyPush } from './policy-push';
+import { run as policySearch } from './policy-search';
 import { run as search } from './search';
 import { type BenchReport, formatTable, log, machineInfo, saveResults } from './support';
 
@@ -14,7 +15,7 @@ const machine = machineInfo();
 log(`Qifu benchmarks — node ${machine.node}, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.platform}`);
 
 const reports: BenchReport[] = [];
-for (const bench of [httpThroughput, coldStart, policyEvaluator, policyPush, search])
+for (const bench of [httpThroughput, coldStart, policyEvaluator, policyPush, search, policySearch])
   reports.push(await bench());
 
 log('\n== summary ==\n');

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database';
+import { writeFullText } from '../../db/dialect';
 import { createTestDatabase, TEST_DB, type TestDatabase } from '../../test/support';
 import { FixedClock } from '../clock';
 import { type SearchEntry, SearchIndex, type SearchRequest } from './search-index';
+import { indexTokens } from './segment';
 
 // Runs on SQLite by default and on PostgreSQL with QIFU_TEST_DB=postgres: the same assertions on both.
 
@@ -358,6 +360,122 @@ describe(`SearchIndex on ${TEST_DB}`, () => {
     ]);
   });
 
+  it('drops a scope filter only when it leaves nothing out', async () => {
+    await put(doc('p1', '租金补贴政策'), doc('i1', '租金补贴政策解读', '', { scope: 'interpretation' }));
+    // Every scope in the index asked for: the condition is dropped, the answer is the same.
+    expect((await ids({ query: '租金', scopes: ['interpretation', 'policy_document'] })).sort()).toEqual([
+      'i1',
+      'p1',
+    ]);
+    expect((await ids({ query: '', scopes: ['interpretation', 'policy_document', 'kb'] })).sort()).toEqual([
+      'i1',
+      'p1',
+    ]);
+    // A scope of the index not asked for stays out, whatever its name sorts like.
+    await put(
+      { scope: 'policy_a', id: 'x1', title: '租金补贴' },
+      { scope: 'zz', id: 'z1', title: '租金补贴' },
+    );
+    const r = await index.search({ query: '租金', scopes: ['interpretation', 'policy_document'] });
+    expect(r.items.map((i) => i.id).sort()).toEqual(['i1', 'p1']);
+    expect(r.total).toBe(2);
+    expect(await ids({ query: '租金', scopes: ['zz'] })).toEqual(['z1']);
+  });
+  it('splits title matches into tiers 5 and 4 as the index does, few or many', async () => {
+    // 收入统计: jieba words 收入 and 统计. 企业收入统计 has both; 税收入统计表 (税收/入/统计表) has the characters
+    // and 统计 but not 收入 as a word, so it ranks one tier lower.
+    for (const n of [9, 70]) {
+      const entries: SearchEntry[] = [];
+      for (let i = 0; i < n; i++) {
+        const asWords = i % 3 === 0;
+        entries.push(
+          doc(`t${n}-${String(i).padStart(2, '0')}`, asWords ? `企业收入统计${i}` : `税收入统计表${i}`, '', {
+            publishedOn: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+          }),
+        );
+      }
+      entries.push(doc(`s${n}`, '企业服务通知', '', { summary: '收入统计说明' }));
+      await put(...entries);
+      const all = await index.search({ query: '收入统计', limit: 100 });
+      expect(all.total).toBe(n + 1);
+      const words = entries.filter((e) => e.title.startsWith('企业收入')).map((e) => e.id);
+      expect(all.items.map((i) => i.score)).toEqual([
+        ...words.map(() => 5),
+        ...Array.from({ length: n - words.length }, () => 4),
+        3,
+      ]);
+      expect(
+        all.items
+          .slice(0, words.length)
+          .map((i) => i.id)
+          .sort(),
+      ).toEqual(words.sort());
+      // Paging walks the same order.
+      const paged: string[] = [];
+      for (let offset = 0; offset < n + 1; offset += 7) {
+        const page = await index.search({ query: '收入统计', limit: 7, offset });
+        expect(page.total).toBe(n + 1);
+        paged.push(...page.items.map((i) => i.id));
+      }
+      expect(paged).toEqual(all.items.map((i) => i.id));
+      const rows = await db.selectFrom('searchEntries').select(['scope', 'entityId']).execute();
+      await db.transaction().execute(async (trx) => {
+        for (const r of rows) await index.remove(trx, r.scope, r.entityId);
+      });
+    }
+  });
+  it('leaves out entries whose window is closed, in every tier and page', async () => {
+    const entries: SearchEntry[] = [];
+    for (let i = 0; i < 12; i++) {
+      const window =
+        i % 3 === 0
+          ? { windowStart: '2025-01-01', windowEnd: '2025-02-01' }
+          : i % 3 === 1
+            ? { windowStart: '2026-03-01', windowEnd: null }
+            : {};
+      entries.push(
+        doc(`w${String(i).padStart(2, '0')}`, i % 2 ? `租金补贴申报${i}` : `企业服务${i}`, '落实租金补贴。', {
+          scope: 'program',
+          publishedOn: `2025-06-${String(10 + i).padStart(2, '0')}`,
+          ...window,
+        }),
+      );
+    }
+    await put(...entries);
+    const open = entries.filter((_, i) => i % 3 !== 0).map((e) => e.id);
+    const all = await index.search({ query: '租金', openOn: '2026-03-10', limit: 100 });
+    expect(all.total).toBe(open.length);
+    expect(all.items.map((i) => i.id).sort()).toEqual([...open].sort());
+    const paged: string[] = [];
+    for (let offset = 0; offset < 12; offset += 5) {
+      const page = await index.search({ query: '租金', openOn: '2026-03-10', limit: 5, offset });
+      expect(page.total).toBe(open.length);
+      paged.push(...page.items.map((i) => i.id));
+    }
+    expect(paged).toEqual(all.items.map((i) => i.id));
+    expect((await index.search({ query: '', scopes: ['program'], openOn: '2026-03-10' })).total).toBe(
+      open.length,
+    );
+  });
+  it('still checks the window of entries indexed before windowless entries were tagged', async () => {
+    await put(
+      doc('always', '租金补贴政策'),
+      doc('closed', '租金补贴申报', '', { windowStart: '2025-01-01', windowEnd: '2025-02-01' }),
+    );
+    // Rewrite both entries' tokens as the index wrote them before the tag existed.
+    const rows = await db.selectFrom('searchEntries').select(['rowId', 'title']).execute();
+    for (const r of rows) {
+      await writeFullText(db, tdb.handle.dialect, Number(r.rowId), {
+        title: [...indexTokens(r.title)],
+        summary: [],
+        body: [],
+        tags: ['s_policy_document'],
+      });
+    }
+    const r = await index.search({ query: '租金', openOn: '2026-03-10' });
+    expect(r.items.map((i) => i.id)).toEqual(['always']);
+    expect(r.total).toBe(1);
+  });
   it('keeps the index and the entries in step', async () => {
     await put(doc('a', '租金补贴政策'), doc('b', '购房补贴政策'));
     await put(doc('a', '租金补贴政策（修订）'));
