@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -51,11 +50,15 @@ import {
   type BenchReport,
   type ChildServer,
   envNumber,
-  httpGet,
   isMain,
+  type Latency,
   LOOPBACK,
   log,
+  measureQueryClasses,
+  pgReachable,
   printAndSave,
+  queryTotals,
+  round1,
   type SummaryRow,
   startChildServer,
 } from './support';
@@ -935,72 +938,6 @@ async function serve(): Promise<void> {
 
 // --- load ----------------------------------------------------------------------------------------------------
 
-// bench/autocannon.d.ts declares only what the other benchmarks use; this one also needs the documented
-// per-request hook (`requests[].setupRequest`) and the instance's `response` event (as bench/search.ts).
-interface CannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: { method: string; setupRequest: (req: { path?: string }) => { path?: string } }[];
-}
-interface CannonInstance extends PromiseLike<{ non2xx: number; errors: number; timeouts: number }> {
-  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
-}
-const cannon = autocannon as unknown as (opts: CannonOptions) => CannonInstance;
-
-interface Latency {
-  label: string;
-  requests: number;
-  requestsPerSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  errors: number;
-  /** 1-minute load average when the run ended. */
-  load1: number;
-}
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** autocannon with every response time kept, so p95 is exact (autocannon's own table has p90 and p97.5). */
-async function measure(label: string, port: number, paths: string[], durationS: number): Promise<Latency> {
-  const random = new SeededRandom(7);
-  const times: number[] = [];
-  const run = (duration: number, keep: boolean) => {
-    const instance = cannon({
-      url: `http://${LOOPBACK}:${port}`,
-      connections: CONNECTIONS,
-      duration,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: random.pick(paths) }) }],
-    });
-    if (keep) instance.on('response', (_c, _s, _b, ms) => times.push(ms));
-    return instance;
-  };
-  await run(Math.min(WARMUP_S, durationS), false);
-  const r = await run(durationS, true);
-  times.sort((a, b) => a - b);
-  const m: Latency = {
-    label,
-    requests: times.length,
-    requestsPerSecond: Math.round(times.length / durationS),
-    p50: round1(percentile(times, 50)),
-    p95: round1(percentile(times, 95)),
-    p99: round1(percentile(times, 99)),
-    max: round1(times[times.length - 1] ?? Number.NaN),
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-    load1: round1(os.loadavg()[0]!),
-  };
-  return m;
-}
-
 const verdictOf = (m: Latency) =>
   m.non2xx || m.errors || !m.requests ? 'FAIL' : m.p95 <= TARGET_P95_MS ? 'PASS' : 'FAIL';
 
@@ -1044,33 +981,22 @@ async function loadTest(database: string, env: NodeJS.ProcessEnv, load: LoadStat
     [ROLE_ENV]: 'server',
   });
   try {
-    const totals: Record<string, number> = {};
-    for (const q of Object.values(QUERIES).flat()) {
-      const res = await httpGet(server.port, searchPath(q), 10_000);
-      if (res.status !== 200)
-        throw new Error(`GET ${searchPath(q)} answered ${res.status} ${res.body.slice(0, 300)}`);
-      totals[q] = (JSON.parse(res.body) as { total: number }).total;
-    }
-    log(
-      `   matches: ${Object.entries(totals)
-        .map(([q, n]) => `${q} ${n}`)
-        .join(', ')}`,
-    );
+    const totals = await queryTotals(server.port, QUERIES, searchPath, 'matches');
     for (const q of QUERIES['no hit']!)
       if (totals[q]) throw new Error(`the no-hit query ${q} found ${totals[q]}`);
     for (const q of Object.entries(QUERIES).flatMap(([c, qs]) => (c === 'no hit' ? [] : qs)))
       if (!totals[q]) throw new Error(`the query ${q} found nothing: the corpus does not exercise it`);
     const before = os.loadavg().map(round1);
-    const reference = await measure('GET /api/health', server.port, ['/api/health'], Math.min(DURATION_S, 5));
-    const mixed = await measure(
-      'all classes mixed',
-      server.port,
-      Object.values(QUERIES).flat().map(searchPath),
-      DURATION_S,
-    );
-    const classes: Latency[] = [];
-    for (const [name, qs] of Object.entries(QUERIES))
-      classes.push(await measure(name, server.port, qs.map(searchPath), CLASS_DURATION_S));
+    const { reference, mixed, classes } = await measureQueryClasses({
+      port: server.port,
+      reference: { label: 'GET /api/health', path: '/api/health' },
+      mixedLabel: 'all classes mixed',
+      queries: QUERIES,
+      pathOf: searchPath,
+      durationS: DURATION_S,
+      classDurationS: CLASS_DURATION_S,
+      shape: { connections: CONNECTIONS, warmupS: WARMUP_S },
+    });
     const after = os.loadavg().map(round1);
     printTable(database, reference, [mixed, ...classes]);
     log(
@@ -1124,22 +1050,6 @@ function benchEnv(baseEnv: NodeJS.ProcessEnv, dataDir: string, databaseUrl?: str
     QIFU_SEED_DEMO: 'false',
     QIFU_RATE_LIMIT_PER_MINUTE: '100000000',
   };
-}
-
-async function pgReachable(): Promise<boolean> {
-  const c = new pg.Client({
-    connectionString: `postgres://${PG_USER}@${PG_HOST}:5432/postgres`,
-    connectionTimeoutMillis: 2000,
-  });
-  try {
-    await c.connect();
-    await c.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
 }
 
 async function pgDatabaseExists(name: string): Promise<boolean> {
@@ -1241,7 +1151,7 @@ export async function run(): Promise<BenchReport> {
   // PostgreSQL, when reachable: a database of its own, dropped afterwards.
   if (process.env.BENCH_POLICY_SKIP_PG) {
     notes.push('PostgreSQL skipped (BENCH_POLICY_SKIP_PG)');
-  } else if (!(await pgReachable())) {
+  } else if (!(await pgReachable(`postgres://${PG_USER}@${PG_HOST}:5432/postgres`))) {
     notes.push(`PostgreSQL not reachable at ${PG_HOST}:5432: skipped`);
   } else {
     // BENCH_POLICY_PG_KEEP=qifu_bench_<name>: that database, created when missing, kept, reused when populated.

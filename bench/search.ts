@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/server/db/database';
@@ -17,11 +16,14 @@ import {
   type BenchReport,
   type ChildServer,
   envNumber,
-  httpGet,
   isMain,
+  type Latency,
   LOOPBACK,
   log,
+  measureQueryClasses,
+  pgReachable,
   printAndSave,
+  queryTotals,
   type SummaryRow,
   startChildServer,
 } from './support';
@@ -321,77 +323,10 @@ async function serve(): Promise<void> {
 
 // --- load ----------------------------------------------------------------------------------------------------
 
-// bench/autocannon.d.ts declares only the options the other benchmarks use; this one also needs the documented
-// per-request hook (`requests[].setupRequest`) and the instance's `response` event, typed here.
-interface CannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: { method: string; setupRequest: (req: { path?: string }) => { path?: string } }[];
-}
-interface CannonInstance extends PromiseLike<{ non2xx: number; errors: number; timeouts: number }> {
-  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
-}
-const cannon = autocannon as unknown as (opts: CannonOptions) => CannonInstance;
-
-interface Latency {
-  label: string;
-  requests: number;
-  requestsPerSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  errors: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 const pathOf = (q: string) => {
   const [text, ...rest] = q.split('&');
   return `/search?q=${encodeURIComponent(text!)}${rest.length ? `&${rest.join('&')}` : ''}`;
 };
-
-/** autocannon with every response time kept, so p95 is exact (autocannon's own table has p90 and p97.5). */
-async function measure(label: string, port: number, paths: string[], durationS: number): Promise<Latency> {
-  const random = new SeededRandom(7);
-  const times: number[] = [];
-  const run = (duration: number, keep: boolean) => {
-    const instance = cannon({
-      url: `http://${LOOPBACK}:${port}`,
-      connections: CONNECTIONS,
-      duration,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: random.pick(paths) }) }],
-    });
-    if (keep) instance.on('response', (_c, _s, _b, ms) => times.push(ms));
-    return instance;
-  };
-  await run(Math.min(WARMUP_S, durationS), false);
-  const r = await run(durationS, true);
-  times.sort((a, b) => a - b);
-  const m: Latency = {
-    label,
-    requests: times.length,
-    requestsPerSecond: Math.round(times.length / durationS),
-    p50: round1(percentile(times, 50)),
-    p95: round1(percentile(times, 95)),
-    p99: round1(percentile(times, 99)),
-    max: round1(times[times.length - 1] ?? Number.NaN),
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-  };
-  log(
-    `    ${label.padEnd(16)} p50 ${m.p50} ms  p95 ${m.p95} ms  p99 ${m.p99} ms  max ${m.max} ms  ${m.requestsPerSecond} req/s` +
-      (m.non2xx || m.errors ? `  — ${m.non2xx} non-2xx, ${m.errors} errors` : ''),
-  );
-  return m;
-}
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 interface DatabaseRun {
   database: string;
@@ -409,29 +344,17 @@ async function loadTest(
 ): Promise<DatabaseRun & { server: ChildServer }> {
   const server = await startChildServer(path.join(BENCH_DIR, 'search.ts'), { ...env, [ROLE_ENV]: 'server' });
   try {
-    const totals: Record<string, number> = {};
-    for (const q of Object.values(QUERIES).flat()) {
-      const res = await httpGet(server.port, pathOf(q), 10_000);
-      if (res.status !== 200)
-        throw new Error(`GET ${pathOf(q)} answered ${res.status} ${res.body.slice(0, 300)}`);
-      totals[q] = (JSON.parse(res.body) as { total: number }).total;
-    }
-    log(
-      `   matches per query: ${Object.entries(totals)
-        .map(([q, n]) => `${q} ${n}`)
-        .join(', ')}`,
-    );
-    const reference = await measure('GET /ping', server.port, ['/ping'], Math.min(DURATION_S, 5));
-    const mixed = await measure(
-      'mixed queries',
-      server.port,
-      Object.values(QUERIES).flat().map(pathOf),
-      DURATION_S,
-    );
-    const classes: Latency[] = [];
-    for (const [name, qs] of Object.entries(QUERIES)) {
-      classes.push(await measure(name, server.port, qs.map(pathOf), CLASS_DURATION_S));
-    }
+    const totals = await queryTotals(server.port, QUERIES, pathOf, 'matches per query');
+    const { reference, mixed, classes } = await measureQueryClasses({
+      port: server.port,
+      reference: { label: 'GET /ping', path: '/ping' },
+      mixedLabel: 'mixed queries',
+      queries: QUERIES,
+      pathOf,
+      durationS: DURATION_S,
+      classDurationS: CLASS_DURATION_S,
+      shape: { connections: CONNECTIONS, warmupS: WARMUP_S, verbose: true },
+    });
     return { database, indexMs: 0, corpusChars: 0, totals, reference, mixed, classes, server };
   } catch (err) {
     await server.stop();
@@ -458,19 +381,6 @@ function rowsFor(run: DatabaseRun): SummaryRow[] {
       verdict: !clean ? 'FAIL' : worst.p95 <= TARGET_P95_MS ? 'PASS' : 'FAIL',
     },
   ];
-}
-
-async function pgReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
 }
 
 async function pgAdmin(statement: string): Promise<void> {
@@ -533,7 +443,7 @@ export async function run(): Promise<BenchReport> {
   }
 
   // PostgreSQL, when reachable
-  if (!(await pgReachable())) {
+  if (!(await pgReachable(PG_URL))) {
     notes.push(`PostgreSQL not reachable at ${PG_URL.replace(/\/\/[^@]*@/, '//')}: skipped`);
   } else {
     const schema = `bench_search_${randomBytes(4).toString('hex')}`;

@@ -5,6 +5,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { SeededRandom } from '../src/server/db/seed/random';
 
 /** Shared plumbing of the benchmarks: child servers, loopback polling, the summary table and the results file. */
 
@@ -227,4 +230,166 @@ export function printAndSave(report: BenchReport): void {
 
 export function log(message: string): void {
   process.stdout.write(`${message}\n`);
+}
+
+// --- latency per query class (bench/search.ts, bench/policy-search.ts) ---------------------------------------
+
+// bench/autocannon.d.ts declares only the options the throughput benchmarks use; the latency runs also need the
+// documented per-request hook (`requests[].setupRequest`) and the instance's `response` event, typed here.
+interface CannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: string; setupRequest: (req: { path?: string }) => { path?: string } }[];
+}
+interface CannonInstance extends PromiseLike<{ non2xx: number; errors: number; timeouts: number }> {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+}
+const cannon = autocannon as unknown as (opts: CannonOptions) => CannonInstance;
+
+export interface Latency {
+  label: string;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  /** 1-minute load average when the run ended. */
+  load1: number;
+}
+
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** How a latency run loads the server. */
+export interface LoadShape {
+  connections: number;
+  /** Seconds of unrecorded warm-up before each run (never longer than the run). */
+  warmupS: number;
+  /** Print a line per run as it finishes. */
+  verbose?: boolean;
+}
+
+/**
+ * autocannon over GETs of `paths` (picked at random, seeded, so runs compare), with every response time kept so
+ * p95 is exact (autocannon's own table has p90 and p97.5).
+ */
+export async function measureLatency(
+  label: string,
+  port: number,
+  paths: string[],
+  durationS: number,
+  shape: LoadShape,
+): Promise<Latency> {
+  const random = new SeededRandom(7);
+  const times: number[] = [];
+  const run = (duration: number, keep: boolean) => {
+    const instance = cannon({
+      url: `http://${LOOPBACK}:${port}`,
+      connections: shape.connections,
+      duration,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: random.pick(paths) }) }],
+    });
+    if (keep) instance.on('response', (_c, _s, _b, ms) => times.push(ms));
+    return instance;
+  };
+  await run(Math.min(shape.warmupS, durationS), false);
+  const r = await run(durationS, true);
+  times.sort((a, b) => a - b);
+  const m: Latency = {
+    label,
+    requests: times.length,
+    requestsPerSecond: Math.round(times.length / durationS),
+    p50: round1(percentile(times, 50)),
+    p95: round1(percentile(times, 95)),
+    p99: round1(percentile(times, 99)),
+    max: round1(times[times.length - 1] ?? Number.NaN),
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    load1: round1(os.loadavg()[0]!),
+  };
+  if (shape.verbose)
+    log(
+      `    ${label.padEnd(16)} p50 ${m.p50} ms  p95 ${m.p95} ms  p99 ${m.p99} ms  max ${m.max} ms  ${m.requestsPerSecond} req/s` +
+        (m.non2xx || m.errors ? `  — ${m.non2xx} non-2xx, ${m.errors} errors` : ''),
+    );
+  return m;
+}
+
+/** Each query once: its total of matches (the route answers `{ total }`), logged on one line. */
+export async function queryTotals(
+  port: number,
+  queries: Record<string, string[]>,
+  pathOf: (q: string) => string,
+  heading: string,
+): Promise<Record<string, number>> {
+  const totals: Record<string, number> = {};
+  for (const q of Object.values(queries).flat()) {
+    const res = await httpGet(port, pathOf(q), 10_000);
+    if (res.status !== 200)
+      throw new Error(`GET ${pathOf(q)} answered ${res.status} ${res.body.slice(0, 300)}`);
+    totals[q] = (JSON.parse(res.body) as { total: number }).total;
+  }
+  log(
+    `   ${heading}: ${Object.entries(totals)
+      .map(([q, n]) => `${q} ${n}`)
+      .join(', ')}`,
+  );
+  return totals;
+}
+
+/**
+ * The latency runs of a search benchmark: the reference path (HTTP alone, at most 5 s), every query mixed, then
+ * each query class on its own.
+ */
+export async function measureQueryClasses(opts: {
+  port: number;
+  reference: { label: string; path: string };
+  mixedLabel: string;
+  queries: Record<string, string[]>;
+  pathOf: (q: string) => string;
+  durationS: number;
+  classDurationS: number;
+  shape: LoadShape;
+}): Promise<{ reference: Latency; mixed: Latency; classes: Latency[] }> {
+  const { port, queries, pathOf, shape } = opts;
+  const reference = await measureLatency(
+    opts.reference.label,
+    port,
+    [opts.reference.path],
+    Math.min(opts.durationS, 5),
+    shape,
+  );
+  const mixed = await measureLatency(
+    opts.mixedLabel,
+    port,
+    Object.values(queries).flat().map(pathOf),
+    opts.durationS,
+    shape,
+  );
+  const classes: Latency[] = [];
+  for (const [name, qs] of Object.entries(queries))
+    classes.push(await measureLatency(name, port, qs.map(pathOf), opts.classDurationS, shape));
+  return { reference, mixed, classes };
+}
+
+/** Whether a PostgreSQL server answers at this URL within 2 s (a benchmark skips PostgreSQL when not). */
+export async function pgReachable(connectionString: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
 }

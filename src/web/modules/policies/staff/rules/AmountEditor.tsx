@@ -1,15 +1,13 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Flex, Input, InputNumber, Radio, Select, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { Alert, Checkbox, Flex, Input, InputNumber, Radio, Select, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { SIZE_CLASS_NAMES, SIZE_CLASSES } from '../../../../../shared/enterprises';
 import type { AmountFormula, CategorySource, Quantity } from '../../../../../shared/policy-rules';
 import { useT } from '../../../../app/prefs';
+import { AddRowButton, AmountRows, Field, fixed, NumberField, QuantityField } from './amount-fields';
 import { useRuleEditor } from './context';
 import { AMOUNT_MODES, type AmountMode, amountMode, defaultAmount, fixedOf, REWARD_YEAR } from './defaults';
 import { describeFormula } from './describe';
 import { QuantityInput, UnitNumber, unitOf, YearRefInput } from './fields';
-
-const fixed = (amount: number): AmountFormula => ({ kind: 'fixed', amount });
 
 /** The formula in words, or null while a hand-edited formula is incomplete. */
 function safeDescribe(f: AmountFormula, names: Parameters<typeof describeFormula>[1]): string | null {
@@ -18,15 +16,6 @@ function safeDescribe(f: AmountFormula, names: Parameters<typeof describeFormula
   } catch {
     return null;
   }
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="qifu-rule-field">
-      <span className="qifu-rule-field-label">{label}</span>
-      {children}
-    </div>
-  );
 }
 
 /**
@@ -103,17 +92,7 @@ function SimpleAmount({
   };
   switch (f.kind) {
     case 'fixed':
-      return (
-        <Field label={t.amountFixed}>
-          <UnitNumber
-            label={t.amountFixed}
-            unit="yuan"
-            min={0}
-            value={f.amount}
-            onChange={(v) => onChange(fixed(v ?? 0))}
-          />
-        </Field>
-      );
+      return <NumberField label={t.amountFixed} value={f.amount} onChange={(v) => onChange(fixed(v ?? 0))} />;
     case 'rate':
       return (
         <Flex gap={8} wrap align="end">
@@ -127,75 +106,44 @@ function SimpleAmount({
               onChange={(v) => typeof v === 'number' && onChange({ ...f, percent: v })}
             />
           </Field>
-          <Field label={t.base}>
-            <QuantityInput
-              value={f.base}
-              thisYear={thisYear}
-              allow={['yearly', 'increment', 'profile', 'measure']}
-              onChange={(base) => onChange({ ...f, base })}
-            />
-          </Field>
-          <Field label={t.floor}>
-            <UnitNumber
-              label={t.floor}
-              unit="yuan"
-              min={0}
-              optional
-              value={f.floor}
-              onChange={(v) => onChange(opt(f, 'floor', v))}
-            />
-          </Field>
-          <Field label={t.cap}>
-            <UnitNumber
-              label={t.cap}
-              unit="yuan"
-              min={0}
-              optional
-              value={f.cap}
-              onChange={(v) => onChange(opt(f, 'cap', v))}
-            />
-          </Field>
+          <QuantityField
+            label={t.base}
+            value={f.base}
+            thisYear={thisYear}
+            allow={['yearly', 'increment', 'profile', 'measure']}
+            onChange={(base) => onChange({ ...f, base })}
+          />
+          <NumberField
+            label={t.floor}
+            optional
+            value={f.floor}
+            onChange={(v) => onChange(opt(f, 'floor', v))}
+          />
+          <NumberField label={t.cap} optional value={f.cap} onChange={(v) => onChange(opt(f, 'cap', v))} />
         </Flex>
       );
     case 'perUnit': {
       const unit = unitOf(f.quantity, catalogue.measures);
       return (
         <Flex gap={8} wrap align="end">
-          <Field label={t.base}>
-            <QuantityInput
-              value={f.quantity}
-              thisYear={thisYear}
-              onChange={(quantity) => onChange({ ...f, quantity })}
-            />
-          </Field>
-          <Field label={t.unitSize}>
-            <UnitNumber
-              label={t.unitSize}
-              unit={unit}
-              min={0}
-              value={f.unitSize}
-              onChange={(v) => v && onChange({ ...f, unitSize: v })}
-            />
-          </Field>
-          <Field label={t.amountPerUnit}>
-            <UnitNumber
-              label={t.amountPerUnit}
-              unit="yuan"
-              min={0}
-              value={f.amountPerUnit}
-              onChange={(v) => v && onChange({ ...f, amountPerUnit: v })}
-            />
-          </Field>
-          <Field label={t.cap}>
-            <UnitNumber
-              label={t.cap}
-              unit="yuan"
-              min={0}
-              optional
-              value={f.cap}
-              onChange={(v) => onChange(opt(f, 'cap', v))}
-            />
-          </Field>
+          <QuantityField
+            label={t.base}
+            value={f.quantity}
+            thisYear={thisYear}
+            onChange={(quantity) => onChange({ ...f, quantity })}
+          />
+          <NumberField
+            label={t.unitSize}
+            unit={unit}
+            value={f.unitSize}
+            onChange={(v) => v && onChange({ ...f, unitSize: v })}
+          />
+          <NumberField
+            label={t.amountPerUnit}
+            value={f.amountPerUnit}
+            onChange={(v) => v && onChange({ ...f, amountPerUnit: v })}
+          />
+          <NumberField label={t.cap} optional value={f.cap} onChange={(v) => onChange(opt(f, 'cap', v))} />
           <Checkbox
             checked={!!f.prorate}
             onChange={(e) => {
@@ -210,65 +158,29 @@ function SimpleAmount({
     }
     case 'tiers': {
       const unit = unitOf(f.quantity, catalogue.measures);
-      const setRow = (i: number, row: (typeof f.tiers)[number]) =>
-        onChange({ ...f, tiers: f.tiers.map((r, j) => (j === i ? row : r)) });
       return (
         <Flex vertical gap={8}>
-          <Field label={t.base}>
-            <QuantityInput
-              value={f.quantity}
-              thisYear={thisYear}
-              onChange={(quantity) => onChange({ ...f, quantity })}
-            />
-          </Field>
-          <ol className="qifu-amount-rows">
-            {f.tiers.map((row, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: tiers are edited in place by position
-              <li key={i}>
-                <Flex gap={8} wrap align="end">
-                  <Field label={t.tierAtLeast}>
-                    <UnitNumber
-                      label={t.tierAtLeast}
-                      unit={unit}
-                      value={row.atLeast}
-                      onChange={(v) => setRow(i, { ...row, atLeast: v ?? 0 })}
-                    />
-                  </Field>
-                  <Field label={t.tierAmount}>
-                    <UnitNumber
-                      label={t.tierAmount}
-                      unit="yuan"
-                      min={0}
-                      value={fixedOf(row.amount)}
-                      onChange={(v) => setRow(i, { ...row, amount: fixed(v ?? 0) })}
-                    />
-                  </Field>
-                  <Field label={t.tierLabel}>
-                    <Input
-                      aria-label={t.tierLabel}
-                      value={row.label ?? ''}
-                      maxLength={100}
-                      onChange={(e) => {
-                        const { label: _, ...rest } = row;
-                        setRow(i, e.target.value ? { ...rest, label: e.target.value } : rest);
-                      }}
-                    />
-                  </Field>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<MinusCircleOutlined />}
-                    aria-label={t.remove}
-                    disabled={f.tiers.length <= 1}
-                    onClick={() => onChange({ ...f, tiers: f.tiers.filter((_, j) => j !== i) })}
-                  />
-                </Flex>
-              </li>
-            ))}
-          </ol>
-          <Button
-            icon={<PlusOutlined />}
-            className="qifu-add-button"
+          <QuantityField
+            label={t.base}
+            value={f.quantity}
+            thisYear={thisYear}
+            onChange={(quantity) => onChange({ ...f, quantity })}
+          />
+          <AmountRows
+            rows={f.tiers}
+            onChange={(tiers) => onChange({ ...f, tiers })}
+            keyField={(row, setRow) => (
+              <Field label={t.tierAtLeast}>
+                <UnitNumber
+                  label={t.tierAtLeast}
+                  unit={unit}
+                  value={row.atLeast}
+                  onChange={(v) => setRow({ ...row, atLeast: v ?? 0 })}
+                />
+              </Field>
+            )}
+          />
+          <AddRowButton
             onClick={() => {
               const last = f.tiers[f.tiers.length - 1];
               onChange({
@@ -281,7 +193,7 @@ function SimpleAmount({
             }}
           >
             {t.addTier}
-          </Button>
+          </AddRowButton>
         </Flex>
       );
     }
@@ -290,15 +202,11 @@ function SimpleAmount({
     case 'monthly':
       return (
         <Flex gap={8} wrap align="end">
-          <Field label={t.perMonth}>
-            <UnitNumber
-              label={t.perMonth}
-              unit="yuan"
-              min={0}
-              value={fixedOf(f.perMonth)}
-              onChange={(v) => onChange({ ...f, perMonth: fixed(v ?? 0) })}
-            />
-          </Field>
+          <NumberField
+            label={t.perMonth}
+            value={fixedOf(f.perMonth)}
+            onChange={(v) => onChange({ ...f, perMonth: fixed(v ?? 0) })}
+          />
           <Field label={t.monthCount}>
             <Flex gap={6} wrap align="center">
               <Radio.Group
@@ -375,8 +283,6 @@ function CategoryAmount({
       : source.of === 'streetCode'
         ? (catalogue.streets ?? []).map((s) => ({ value: s.code, label: s.name }))
         : (['first', 'renewal', 'none'] as const).map((v) => ({ value: v, label: t.recognitionValues[v] }));
-  const setCase = (i: number, c: (typeof f.cases)[number]) =>
-    onChange({ ...f, cases: f.cases.map((x, j) => (j === i ? c : x)) });
   const changeSource = (of: CategorySource['of']) => {
     const category: CategorySource =
       of === 'recognition'
@@ -425,56 +331,23 @@ function CategoryAmount({
           </>
         ) : null}
       </Flex>
-      <ol className="qifu-amount-rows">
-        {f.cases.map((c, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: cases are edited in place by position
-          <li key={i}>
-            <Flex gap={8} wrap align="end">
-              <Field label={t.categoryValue}>
-                <Select
-                  aria-label={t.categoryValue}
-                  value={c.value}
-                  className="qifu-metric-select"
-                  options={valueOptions}
-                  onChange={(v) => setCase(i, { ...c, value: v })}
-                />
-              </Field>
-              <Field label={t.tierAmount}>
-                <UnitNumber
-                  label={t.tierAmount}
-                  unit="yuan"
-                  min={0}
-                  value={fixedOf(c.amount)}
-                  onChange={(v) => setCase(i, { ...c, amount: fixed(v ?? 0) })}
-                />
-              </Field>
-              <Field label={t.tierLabel}>
-                <Input
-                  aria-label={t.tierLabel}
-                  value={c.label ?? ''}
-                  maxLength={100}
-                  onChange={(e) => {
-                    const { label: _, ...rest } = c;
-                    setCase(i, e.target.value ? { ...rest, label: e.target.value } : rest);
-                  }}
-                />
-              </Field>
-              <Button
-                type="text"
-                danger
-                icon={<MinusCircleOutlined />}
-                aria-label={t.remove}
-                disabled={f.cases.length <= 1}
-                onClick={() => onChange({ ...f, cases: f.cases.filter((_, j) => j !== i) })}
-              />
-            </Flex>
-          </li>
-        ))}
-      </ol>
+      <AmountRows
+        rows={f.cases}
+        onChange={(cases) => onChange({ ...f, cases })}
+        keyField={(c, setCase) => (
+          <Field label={t.categoryValue}>
+            <Select
+              aria-label={t.categoryValue}
+              value={c.value}
+              className="qifu-metric-select"
+              options={valueOptions}
+              onChange={(v) => setCase({ ...c, value: v })}
+            />
+          </Field>
+        )}
+      />
       <Flex gap={8} wrap align="end">
-        <Button
-          icon={<PlusOutlined />}
-          className="qifu-add-button"
+        <AddRowButton
           onClick={() => {
             const unused = valueOptions.find((o) => !f.cases.some((c) => c.value === o.value));
             onChange({
@@ -484,20 +357,16 @@ function CategoryAmount({
           }}
         >
           {t.addCase}
-        </Button>
-        <Field label={t.otherwise}>
-          <UnitNumber
-            label={t.otherwise}
-            unit="yuan"
-            min={0}
-            optional
-            value={f.otherwise ? fixedOf(f.otherwise) : undefined}
-            onChange={(v) => {
-              const { otherwise: _, ...rest } = f;
-              onChange(v === undefined ? rest : { ...rest, otherwise: fixed(v) });
-            }}
-          />
-        </Field>
+        </AddRowButton>
+        <NumberField
+          label={t.otherwise}
+          optional
+          value={f.otherwise ? fixedOf(f.otherwise) : undefined}
+          onChange={(v) => {
+            const { otherwise: _, ...rest } = f;
+            onChange(v === undefined ? rest : { ...rest, otherwise: fixed(v) });
+          }}
+        />
       </Flex>
     </Flex>
   );
