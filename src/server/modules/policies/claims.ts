@@ -263,6 +263,43 @@ export class ClaimsService {
   }
 
   /** Attachments must be claim files of this enterprise; every required material must be there. */
+  /**
+   * What every (re)submission of an existing claim writes: its attachments checked (免申即享 asks for no
+   * material, but whatever the enterprise adds must still be its own files) and the claim assessed afresh
+   * against the program's current rules.
+   */
+  private async reassess(
+    trx: DB,
+    claim: ClaimRow,
+    program: ProgramRow,
+    attachments: AttachmentInput,
+    answersIn: ClaimAnswers,
+  ) {
+    const materials =
+      claim.programMode === 'no_application'
+        ? { ...program, materials: program.materials.map((m) => ({ ...m, required: false })) }
+        : program;
+    await this.checkAttachments(trx, claim.enterpriseId, materials, attachments);
+    const catalogue = await this.c.catalogue(trx);
+    const { facts, answers } = await this.factsFor(trx, claim.enterpriseId, answersIn, catalogue);
+    const a = this.assess(program, facts, catalogue);
+    const now = this.c.nowIso();
+    return {
+      fields: {
+        status: 'submitted',
+        rulesVersion: program.rulesVersion,
+        eligibility: a.eligibility,
+        estimate: a.estimate,
+        facts: a.facts,
+        evaluation: a.evaluation,
+        answers,
+        attachments,
+        submittedAt: now,
+        updatedAt: now,
+      },
+    };
+  }
+
   private async checkAttachments(
     trx: DB,
     enterpriseId: string,
@@ -436,28 +473,13 @@ export class ClaimsService {
       if (program.status !== 'published') throw new AppError('INVALID_TRANSITION', '该事项已撤回');
       const state = windowStateOf(program.windowStart, program.windowEnd, this.c.today());
       if (state === 'upcoming' || state === 'closed') throw windowClosed(program);
-      const materials = { ...program, materials: program.materials.map((m) => ({ ...m, required: false })) };
-      // 免申即享 asks for no material; whatever the enterprise adds must still be its own files.
-      await this.checkAttachments(trx, claim.enterpriseId, materials, input.attachments);
-      const catalogue = await this.c.catalogue(trx);
-      const { facts, answers } = await this.factsFor(trx, claim.enterpriseId, input.answers, catalogue);
-      const a = this.assess(program, facts, catalogue);
-      const now = this.c.nowIso();
+      const a = await this.reassess(trx, claim, program, input.attachments, input.answers);
       await this.move(trx, claim, input.revision, ['candidate'], {
-        status: 'submitted',
-        rulesVersion: program.rulesVersion,
-        eligibility: a.eligibility,
-        estimate: a.estimate,
-        facts: a.facts,
-        evaluation: a.evaluation,
-        answers,
-        attachments: input.attachments,
+        ...a.fields,
         contactName: input.contactName,
         contactPhone: input.contactPhone,
         statement: input.statement,
         createdBy: ctx.principal!.userId,
-        submittedAt: now,
-        updatedAt: now,
       });
       await this.event(
         trx,
@@ -470,7 +492,7 @@ export class ClaimsService {
         input.statement,
         null,
       );
-      await this.afterStep(trx, ctx, id, 'confirm', { eligibility: a.eligibility });
+      await this.afterStep(trx, ctx, id, 'confirm', { eligibility: a.fields.eligibility });
       return this.present(ctx, (await this.c.repo.claim(id, trx))!, trx);
     });
   }
@@ -485,27 +507,10 @@ export class ClaimsService {
       if (!this.isOwner(ctx, claim)) throw new AppError('FORBIDDEN', '只有本企业的用户可以补正');
       this.expect(claim, input.revision, ['returned'], '只有被退回补正的申请可以重新提交');
       const program = await this.program(claim.programId, trx);
-      const required =
-        claim.programMode === 'no_application'
-          ? { ...program, materials: program.materials.map((m) => ({ ...m, required: false })) }
-          : program;
-      await this.checkAttachments(trx, claim.enterpriseId, required, input.attachments);
-      const catalogue = await this.c.catalogue(trx);
-      const { facts, answers } = await this.factsFor(trx, claim.enterpriseId, input.answers, catalogue);
-      const a = this.assess(program, facts, catalogue);
-      const now = this.c.nowIso();
+      const a = await this.reassess(trx, claim, program, input.attachments, input.answers);
       await this.move(trx, claim, input.revision, ['returned'], {
-        status: 'submitted',
-        rulesVersion: program.rulesVersion,
-        eligibility: a.eligibility,
-        estimate: a.estimate,
-        facts: a.facts,
-        evaluation: a.evaluation,
-        answers,
-        attachments: input.attachments,
+        ...a.fields,
         statement: input.statement ?? claim.statement,
-        submittedAt: now,
-        updatedAt: now,
       });
       await this.event(
         trx,
