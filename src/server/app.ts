@@ -18,6 +18,8 @@ import { ERRORS } from '../shared/errors';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { accountsModule } from './modules/accounts';
+import { appealsModule } from './modules/appeals';
+import { buildingsModule } from './modules/buildings';
 import { calendarModule } from './modules/calendar';
 import { CalendarService } from './modules/calendar/service';
 import { enterprisesModule } from './modules/enterprises';
@@ -193,6 +195,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(filesModule, { prefix: '/api/v1', platform });
   await app.register(notificationsModule, { prefix: '/api/v1', platform });
   await app.register(policiesModule, { prefix: '/api/v1', platform });
+  await app.register(appealsModule, { prefix: '/api/v1', platform });
+  await app.register(buildingsModule, { prefix: '/api/v1', platform });
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot;
   const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : null;

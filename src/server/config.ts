@@ -44,6 +44,26 @@ const envSchema = z.object({
   QIFU_SMS_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Trust X-Forwarded-For from a reverse proxy. */
   QIFU_TRUST_PROXY: boolString.default(false),
+  /** Run the scheduled jobs (appeal reminders, automatic closure) in this instance; several instances share a lease. */
+  QIFU_JOBS: boolString.default(true),
+  /** Seconds between two job ticks. */
+  QIFU_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Building records not verified for this many days are marked stale (待核实). */
+  QIFU_BUILDING_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Map tile URL template ({z}/{x}/{y}); without it the map shows the buildings on a plain grid. */
+  QIFU_MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL with {z}, {x} and {y}')
+    .optional(),
+  QIFU_MAP_TILE_ATTRIBUTION: z.string().max(200).default(''),
+  /** Spreadsheet import limits: data rows per file and file size in bytes. */
+  QIFU_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(200_000).default(20_000),
+  QIFU_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 });
 
 export type Config = {
@@ -61,6 +81,14 @@ export type Config = {
   smsChannel: 'log';
   rateLimit: { perMinute: number; loginPerMinute: number; smsPerHour: number };
   trustProxy: boolean;
+  jobs: { enabled: boolean; intervalSeconds: number };
+  buildings: {
+    staleDays: number;
+    tileUrl: string | null;
+    tileAttribution: string;
+    importMaxRows: number;
+    importMaxBytes: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -102,5 +130,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smsPerHour: e.QIFU_SMS_RATE_PER_HOUR,
     },
     trustProxy: e.QIFU_TRUST_PROXY,
+    jobs: { enabled: e.QIFU_JOBS, intervalSeconds: e.QIFU_JOB_INTERVAL_SECONDS },
+    buildings: {
+      staleDays: e.QIFU_BUILDING_STALE_DAYS,
+      tileUrl: e.QIFU_MAP_TILE_URL ?? null,
+      tileAttribution: e.QIFU_MAP_TILE_ATTRIBUTION,
+      importMaxRows: e.QIFU_IMPORT_MAX_ROWS,
+      importMaxBytes: e.QIFU_IMPORT_MAX_BYTES,
+    },
   };
 }

@@ -29,7 +29,11 @@ export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENTS_PER_OBJECT = 10;
 
 /** Why a file was uploaded; decides who may reference it later. */
-export const FILE_PURPOSES = ['claim', 'policy'] as const;
+/**
+ * claim: an enterprise's claim materials; policy: a policy editor's attachments; appeal: an appeal's attachments
+ * (enterprise users, the liaison or the dispatcher recording a call); building: a building editor's photos.
+ */
+export const FILE_PURPOSES = ['claim', 'policy', 'appeal', 'building'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const fileInfoSchema = z.object({

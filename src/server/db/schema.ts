@@ -469,6 +469,302 @@ export interface NotificationTable {
   readAt: string | null;
 }
 
+// ——— appeals (migration 006) ———
+
+export interface AppealTopicTable {
+  code: string;
+  name: string;
+  category: string;
+  description: string;
+  leadDepartmentId: string;
+  /** JSON string[] */
+  keywords: unknown;
+  /** JSON: per-field SLA overrides (sla.ts TopicSla) */
+  sla: unknown;
+  active: number;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppealSettingTable {
+  key: string;
+  value: unknown;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export interface AppealTable {
+  id: string;
+  code: string;
+  enterpriseId: string | null;
+  submittedBy: string | null;
+  /** web | liaison | phone */
+  channel: string;
+  idempotencyKey: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  type: string;
+  topicCode: string | null;
+  title: string;
+  content: string;
+  isPublic: number;
+  state: string;
+  version: number;
+  leadDepartmentId: string | null;
+  suggestedTopicCode: string | null;
+  suggestedDepartmentId: string | null;
+  receivedOn: string;
+  acceptDeadline: string;
+  replyStartedAt: string | null;
+  replyDeadline: string | null;
+  extensionStatus: string;
+  extensionDays: number | null;
+  extensionReason: string | null;
+  supervisionLevel: string;
+  reopenCount: number;
+  mergedIntoId: string | null;
+  acceptedAt: string | null;
+  dispatchedAt: string | null;
+  signedAt: string | null;
+  repliedAt: string | null;
+  closedAt: string | null;
+  repliedLate: number | null;
+  replyContent: string | null;
+  replySolved: number | null;
+  replyUnsolvedReason: string | null;
+  replyPublic: number | null;
+  rating: string | null;
+  ratingSolved: number | null;
+  ratingComment: string | null;
+  ratingDefault: number;
+  ratedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppealDepartmentTable {
+  appealId: string;
+  departmentId: string;
+  /** lead | assisting */
+  role: string;
+  opinion: string | null;
+  opinionBy: string | null;
+  opinionAt: string | null;
+  assignedAt: string;
+}
+
+export interface AppealEventTable {
+  id: string;
+  appealId: string;
+  seq: number;
+  action: string;
+  actorId: string | null;
+  actorRole: string;
+  departmentId: string | null;
+  fromState: string | null;
+  toState: string | null;
+  note: string | null;
+  data: unknown;
+  visibleToEnterprise: number;
+  at: string;
+}
+
+export interface AppealFileTable {
+  appealId: string;
+  fileId: string;
+  eventId: string | null;
+  addedAt: string;
+}
+
+export interface AppealReminderTable {
+  appealId: string;
+  kind: string;
+  deadline: string;
+  sentAt: string;
+  holder: string;
+}
+
+export interface AppealKbTable {
+  id: string;
+  question: string;
+  answer: string;
+  topicCode: string | null;
+  sourceAppealId: string | null;
+  /** draft | published | archived */
+  status: string;
+  views: number;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+// ——— buildings (migration 007) ———
+
+export interface BuildingTable {
+  id: string;
+  name: string;
+  streetCode: string;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  grade: string;
+  use: string;
+  floorsAbove: number | null;
+  floorsBelow: number | null;
+  grossArea: number | null;
+  completedYear: number | null;
+  developer: string | null;
+  propertyManager: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  description: string;
+  /** JSON string[] */
+  tags: unknown;
+  source: string;
+  sourceNote: string | null;
+  lastVerifiedOn: string | null;
+  status: string;
+  spaceCount: number;
+  vacantCount: number;
+  leasableArea: number;
+  vacantArea: number;
+  vacancyRate: number;
+  minRentMonthly: number | null;
+  maxRentMonthly: number | null;
+  minVacantArea: number | null;
+  maxVacantArea: number | null;
+  occupantTaxWan: number | null;
+  taxFlag: string | null;
+  heatSortKey: number;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BuildingSpaceTable {
+  id: string;
+  buildingId: string;
+  floor: number;
+  unit: string;
+  unitKey: string;
+  area: number;
+  rentAmount: number | null;
+  rentUnit: string | null;
+  rentMonthly: number | null;
+  status: string;
+  decoration: string | null;
+  availableFrom: string | null;
+  orientation: string | null;
+  description: string;
+  source: string;
+  lastVerifiedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BuildingOccupantTable {
+  id: string;
+  buildingId: string;
+  spaceId: string | null;
+  enterpriseId: string | null;
+  enterpriseName: string;
+  floor: number | null;
+  unit: string | null;
+  area: number | null;
+  movedInOn: string | null;
+  movedOutOn: string | null;
+  source: string;
+  lastVerifiedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BuildingProjectTable {
+  id: string;
+  buildingId: string | null;
+  name: string;
+  industry: string | null;
+  investor: string | null;
+  investmentWan: number | null;
+  areaNeeded: number | null;
+  /** negotiating | signed | settled | dropped */
+  status: string;
+  description: string;
+  signedOn: string | null;
+  source: string;
+  lastVerifiedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BuildingPhotoTable {
+  id: string;
+  buildingId: string;
+  fileId: string;
+  caption: string;
+  sortOrder: number;
+  createdAt: string;
+}
+
+export interface BuildingHeatTable {
+  buildingId: string;
+  score: number;
+  lastAt: string;
+  sortKey: number;
+  views: number;
+  favourites: number;
+  viewingRequests: number;
+}
+
+export interface BuildingViewTable {
+  buildingId: string;
+  visitor: string;
+  day: string;
+}
+
+export interface BuildingFavouriteTable {
+  userId: string;
+  buildingId: string;
+  createdAt: string;
+}
+
+export interface ViewingRequestTable {
+  id: string;
+  buildingId: string;
+  spaceId: string | null;
+  userId: string | null;
+  enterpriseId: string | null;
+  name: string;
+  phone: string;
+  company: string | null;
+  preferredDate: string | null;
+  areaNeeded: number | null;
+  message: string;
+  /** pending | contacted | viewed | closed | cancelled */
+  status: string;
+  handledBy: string | null;
+  handlerNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BuildingImportTable {
+  id: string;
+  uploadedBy: string;
+  fileName: string;
+  sha256: string;
+  /** previewed | committed | discarded */
+  status: string;
+  report: unknown;
+  rows: unknown;
+  createdAt: string;
+  committedAt: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   users: UserTable;
@@ -504,4 +800,22 @@ export interface Database {
   policyClaims: PolicyClaimTable;
   policyClaimEvents: PolicyClaimEventTable;
   notifications: NotificationTable;
+  appealTopics: AppealTopicTable;
+  appealSettings: AppealSettingTable;
+  appeals: AppealTable;
+  appealDepartments: AppealDepartmentTable;
+  appealEvents: AppealEventTable;
+  appealFiles: AppealFileTable;
+  appealReminders: AppealReminderTable;
+  appealKb: AppealKbTable;
+  buildings: BuildingTable;
+  buildingSpaces: BuildingSpaceTable;
+  buildingOccupants: BuildingOccupantTable;
+  buildingProjects: BuildingProjectTable;
+  buildingPhotos: BuildingPhotoTable;
+  buildingHeat: BuildingHeatTable;
+  buildingViews: BuildingViewTable;
+  buildingFavourites: BuildingFavouriteTable;
+  viewingRequests: ViewingRequestTable;
+  buildingImports: BuildingImportTable;
 }

@@ -58,7 +58,7 @@ export async function createTestApp(
   const db = await createTestDatabase();
   const clock = new FixedClock(opts.now ?? '2026-03-10T02:00:00.000Z');
   const sms = new MemorySmsChannel();
-  const config = loadConfig({ NODE_ENV: 'test', QIFU_SEED_DEMO: 'false', ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', QIFU_SEED_DEMO: 'false', QIFU_JOBS: 'false', ...opts.env });
   const app = await buildApp({ config, database: db.handle, clock, sms, logger: false, webRoot: null });
   await app.ready();
   return {

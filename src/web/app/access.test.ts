@@ -19,7 +19,7 @@ describe('workbench menu by role', () => {
     [['auditor'], ['dashboard', 'audit']],
     [['liaison'], ['dashboard', 'enterprises', 'bindings', 'visits', 'appeals', 'claims']],
     [['handler'], ['dashboard', 'enterprises', 'appeals', 'claims']],
-    [['dispatcher'], ['dashboard', 'enterprises', 'appeals']],
+    [['dispatcher'], ['dashboard', 'enterprises', 'appeals', 'supervision']],
     [['leader'], ['dashboard', 'enterprises', 'appeals', 'supervision', 'claims', 'insights']],
     [['policy_editor'], ['dashboard', 'enterprises', 'policies', 'claims']],
     [['building_editor'], ['dashboard', 'enterprises', 'buildings']],
@@ -35,7 +35,7 @@ describe('workbench menu by role', () => {
 
   it('merges the menus of a person holding several roles, in menu order, without duplicates', () => {
     const k = keys(['dispatcher', 'handler']);
-    expect(k).toEqual(['dashboard', 'enterprises', 'appeals', 'claims']);
+    expect(k).toEqual(['dashboard', 'enterprises', 'appeals', 'supervision', 'claims']);
   });
 
   it('shows nothing to enterprise users or visitors', () => {

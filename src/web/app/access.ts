@@ -18,17 +18,14 @@ export type BuiltPageKey =
   | 'calendar'
   | 'audit'
   | 'policies'
-  | 'claims';
-
-/** Workbench modules still being built: their menu entry leads to an honest 建设中 page. */
-export type PlaceholderKey =
+  | 'claims'
   | 'appeals'
   | 'supervision'
-  | 'visits'
   | 'buildings'
-  | 'content'
-  | 'insights'
   | 'catalogue';
+
+/** Workbench modules still being built: their menu entry leads to an honest 建设中 page. */
+export type PlaceholderKey = 'visits' | 'content' | 'insights';
 
 export type WorkbenchKey = BuiltPageKey | PlaceholderKey;
 
@@ -44,6 +41,12 @@ export interface NavItem {
 
 /** Mirrors src/server/modules/enterprises/routes.ts: district-wide readers plus the liaison (his own enterprises). */
 export const ENTERPRISE_LIST_ROLES: readonly Role[] = [...ENTERPRISE_READER_ROLES, 'liaison'];
+/** Staff who work on appeals (the liaison follows and submits for his enterprises). */
+export const APPEAL_STAFF_ROLES: readonly Role[] = ['dispatcher', 'handler', 'liaison', 'leader'];
+/** Who curates the appeals knowledge base. */
+export const APPEAL_KB_ROLES: readonly Role[] = ['dispatcher', 'content_editor'];
+/** Who reads the appeal statistics. */
+export const APPEAL_STATS_ROLES: readonly Role[] = ['leader', 'dispatcher'];
 /** Who confirms a user's first binding to an enterprise. */
 export const BINDING_REVIEW_ROLES: readonly Role[] = ['admin', 'liaison'];
 
@@ -54,12 +57,12 @@ export const WORKBENCH_NAV: readonly NavItem[] = [
   { key: 'visits', path: 'soon/visits', group: 'enterprise', roles: ['liaison'], built: false },
   {
     key: 'appeals',
-    path: 'soon/appeals',
+    path: 'appeals',
     group: 'business',
-    roles: ['dispatcher', 'handler', 'liaison', 'leader'],
-    built: false,
+    roles: APPEAL_STAFF_ROLES,
+    built: true,
   },
-  { key: 'supervision', path: 'soon/supervision', group: 'business', roles: ['leader'], built: false },
+  { key: 'supervision', path: 'supervision', group: 'business', roles: ['leader', 'dispatcher'], built: true },
   { key: 'policies', path: 'policies', group: 'business', roles: ['policy_editor'], built: true },
   {
     key: 'claims',
@@ -69,13 +72,13 @@ export const WORKBENCH_NAV: readonly NavItem[] = [
     roles: ['handler', 'policy_editor', 'leader', 'liaison'],
     built: true,
   },
-  { key: 'buildings', path: 'soon/buildings', group: 'business', roles: ['building_editor'], built: false },
+  { key: 'buildings', path: 'buildings', group: 'business', roles: ['building_editor'], built: true },
   { key: 'content', path: 'soon/content', group: 'business', roles: ['content_editor'], built: false },
   { key: 'insights', path: 'soon/insights', group: 'business', roles: ['leader'], built: false },
   { key: 'users', path: 'users', group: 'system', roles: ['admin'], built: true },
   { key: 'departments', path: 'departments', group: 'system', roles: ['admin'], built: true },
   { key: 'calendar', path: 'calendar', group: 'system', roles: ['admin'], built: true },
-  { key: 'catalogue', path: 'soon/catalogue', group: 'system', roles: ['admin'], built: false },
+  { key: 'catalogue', path: 'appeal-catalogue', group: 'system', roles: ['admin'], built: true },
   { key: 'audit', path: 'audit', group: 'security', roles: ['auditor'], built: true },
 ];
 

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { appealPortalRoutes, appealWorkbenchRoutes } from '../modules/appeals/routes';
+import { buildingPortalRoutes, buildingWorkbenchRoutes } from '../modules/buildings/routes';
 import { policyPortalRoutes, policyWorkbenchRoutes } from '../modules/policies/routes';
 import { HomePage } from '../modules/portal/HomePage';
 import { navItem, type WorkbenchKey } from './access';
@@ -85,6 +87,8 @@ export const routes: RouteObject[] = [
         ),
       },
       ...policyPortalRoutes,
+      ...appealPortalRoutes,
+      ...buildingPortalRoutes,
       { path: '*', Component: NotFound },
     ],
   },
@@ -144,6 +148,8 @@ export const routes: RouteObject[] = [
         (m) => m.AuditPage,
       ),
       ...policyWorkbenchRoutes,
+      ...appealWorkbenchRoutes,
+      ...buildingWorkbenchRoutes,
       {
         path: 'soon/:key',
         lazy: page(

@@ -1,4 +1,6 @@
 import type { ErrorCode } from '../../shared/errors';
+import { appealsEn } from './appeals.en';
+import { buildingsEn } from './buildings.en';
 import type { Messages } from './zh-CN';
 
 /**
@@ -1771,4 +1773,6 @@ export const en: Messages = {
     emptyUnread: 'No unread messages',
     unreadCount: (n: number) => `${n} unread`,
   },
+  appeals: appealsEn,
+  buildings: buildingsEn,
 };

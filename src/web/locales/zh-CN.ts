@@ -1,5 +1,7 @@
 import type { ErrorCode } from '../../shared/errors';
 import { ROLE_LABELS } from '../../shared/roles';
+import { appealsZh } from './appeals.zh-CN';
+import { buildingsZh } from './buildings.zh-CN';
 
 /**
  * 简体中文 — the UI's first language and the shape every other locale must match (`Messages`). All copy of the
@@ -1636,6 +1638,8 @@ export const zhCN = {
     emptyUnread: '没有未读消息',
     unreadCount: (n: number) => `${n} 条未读`,
   },
+  appeals: appealsZh,
+  buildings: buildingsZh,
 };
 
 /** The shape of every locale: the same keys as Chinese, the same function signatures. */

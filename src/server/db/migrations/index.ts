@@ -5,6 +5,8 @@ import * as m002 from './002-enterprises';
 import * as m003 from './003-search';
 import * as m004 from './004-policies';
 import * as m005 from './005-notifications';
+import * as m006 from './006-appeals';
+import * as m007 from './007-buildings';
 
 /** A migration runs on both databases; the dialect supplies the column types that differ. */
 export interface QifuMigration {
@@ -19,4 +21,6 @@ export const MIGRATIONS: Record<string, QifuMigration> = {
   '003-search': m003,
   '004-policies': m004,
   '005-notifications': m005,
+  '006-appeals': m006,
+  '007-buildings': m007,
 };

@@ -41,6 +41,14 @@ export const filesRoutes: FastifyPluginAsyncZod<{ platform: Platform; maxBytes?:
         throw new AppError('FORBIDDEN', '只有已绑定企业的用户可以上传申报材料');
       if (purpose === 'policy' && !p.roles.includes('policy_editor'))
         throw new AppError('FORBIDDEN', '只有政策编辑可以上传政策附件');
+      if (
+        purpose === 'appeal' &&
+        !p.enterpriseId &&
+        !p.roles.some((r) => r === 'liaison' || r === 'dispatcher' || r === 'handler')
+      )
+        throw new AppError('FORBIDDEN', '只有企业用户、企业专员和诉求办理人员可以上传诉求附件');
+      if (purpose === 'building' && !p.roles.includes('building_editor'))
+        throw new AppError('FORBIDDEN', '只有楼宇信息员可以上传楼宇照片');
       if (!req.isMultipart())
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件（字段名 file）');
       let data: Buffer;
@@ -68,7 +76,7 @@ export const filesRoutes: FastifyPluginAsyncZod<{ platform: Platform; maxBytes?:
             name: filename,
             purpose,
             uploadedBy: p.userId,
-            enterpriseId: purpose === 'claim' ? p.enterpriseId : null,
+            enterpriseId: purpose === 'claim' || purpose === 'appeal' ? p.enterpriseId : null,
           },
           trx,
         );
