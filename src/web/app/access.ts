@@ -62,7 +62,13 @@ export const WORKBENCH_NAV: readonly NavItem[] = [
     roles: APPEAL_STAFF_ROLES,
     built: true,
   },
-  { key: 'supervision', path: 'supervision', group: 'business', roles: ['leader', 'dispatcher'], built: true },
+  {
+    key: 'supervision',
+    path: 'supervision',
+    group: 'business',
+    roles: ['leader', 'dispatcher'],
+    built: true,
+  },
   { key: 'policies', path: 'policies', group: 'business', roles: ['policy_editor'], built: true },
   {
     key: 'claims',

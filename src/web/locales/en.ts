@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../shared/errors';
 import { appealsEn } from './appeals.en';
+import { appealsStaffEn } from './appeals-staff.en';
 import { buildingsEn } from './buildings.en';
 import type { Messages } from './zh-CN';
 
@@ -1774,5 +1775,6 @@ export const en: Messages = {
     unreadCount: (n: number) => `${n} unread`,
   },
   appeals: appealsEn,
+  appealsStaff: appealsStaffEn,
   buildings: buildingsEn,
 };

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../shared/errors';
 import { ROLE_LABELS } from '../../shared/roles';
 import { appealsZh } from './appeals.zh-CN';
+import { appealsStaffZh } from './appeals-staff.zh-CN';
 import { buildingsZh } from './buildings.zh-CN';
 
 /**
@@ -1639,6 +1640,7 @@ export const zhCN = {
     unreadCount: (n: number) => `${n} 条未读`,
   },
   appeals: appealsZh,
+  appealsStaff: appealsStaffZh,
   buildings: buildingsZh,
 };
 
