@@ -1,3 +1,8 @@
+import { run as appealRouting } from './appeal-routing';
+import { run as appealStats } from './appeal-stats';
+import { run as appealSubmit } from './appeal-submit';
+import { run as buildingImport } from './building-import';
+import { run as buildingSearch } from './building-search';
 import { run as coldStart } from './cold-start';
 import { run as httpThroughput } from './http-throughput';
 import { run as policyEvaluator } from './policy-evaluator';
@@ -15,7 +20,19 @@ const machine = machineInfo();
 log(`Qifu benchmarks — node ${machine.node}, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.platform}`);
 
 const reports: BenchReport[] = [];
-for (const bench of [httpThroughput, coldStart, policyEvaluator, policyPush, search, policySearch])
+for (const bench of [
+  httpThroughput,
+  coldStart,
+  policyEvaluator,
+  policyPush,
+  search,
+  policySearch,
+  appealRouting,
+  buildingSearch,
+  buildingImport,
+  appealStats,
+  appealSubmit,
+])
   reports.push(await bench());
 
 log('\n== summary ==\n');

@@ -64,15 +64,39 @@ export const ERRORS = {
   APPEAL_REOPEN_WINDOW_CLOSED: { status: 409, message: '已超过可申请重办的期限' },
   APPEAL_RATING_WINDOW_OPEN: { status: 409, message: '评价期限未到，暂不能自动办结' },
   APPEAL_REOPEN_WINDOW_OPEN: { status: 409, message: '重办申请期限未到，暂不能办结' },
+  APPEAL_UNKNOWN_TOPIC: { status: 400, message: '事项分类不存在或已停用' },
+  APPEAL_UNKNOWN_ENTERPRISE: { status: 400, message: '企业不存在或不是您负责的企业' },
+  APPEAL_INVALID_MERGE_TARGET: { status: 400, message: '并入的诉求不存在或就是本诉求' },
+  APPEAL_TOPIC_EXISTS: { status: 409, message: '该分类编码已存在' },
   // 413 / 415 / 422 / 429
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，接口只接受 JSON' },
   UNPROCESSABLE: { status: 422, message: '无法处理该请求' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   SMS_TOO_FREQUENT: { status: 429, message: '验证码发送过于频繁，请稍后再试' },
+  // buildings import (楼宇/房源表格导入; modules/buildings/import.ts, xlsx-reader.ts)
+  BUILDING_IMPORT_NOT_XLSX: { status: 400, message: '文件不是有效的 Excel 工作簿（.xlsx），请使用导入模板' },
+  BUILDING_IMPORT_UNSAFE_FILE: { status: 400, message: '文件解压后体积异常，疑似压缩炸弹，已拒绝' },
+  BUILDING_IMPORT_TOO_LARGE: { status: 413, message: '文件过大' },
+  BUILDING_IMPORT_TOO_MANY_ROWS: { status: 400, message: '数据行数超过上限' },
+  BUILDING_IMPORT_BAD_HEADERS: { status: 400, message: '表头与导入模板不一致' },
+  BUILDING_IMPORT_EMPTY: { status: 400, message: '文件中没有可导入的数据行' },
+  BUILDING_IMPORT_HAS_ERRORS: { status: 409, message: '导入预览中仍有错误行，请修改文件后重新上传' },
+  BUILDING_IMPORT_NOT_PREVIEWED: { status: 409, message: '该导入批次已提交或已作废' },
   // 5xx — never for bad input
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用' },
+  // buildings (楼宇资源, modules/buildings)
+  BUILDING_INVALID_RENT: { status: 400, message: '租金有误：须为正数并注明单位（元/㎡·天 或 元/㎡·月）' },
+  BUILDING_INVALID_AREA: { status: 400, message: '面积须为大于 0 的平方米数' },
+  BUILDING_INVALID_FLOOR: { status: 400, message: '楼层有误（地下层为负数，没有 0 层）' },
+  BUILDING_INVALID_PHONE: { status: 400, message: '联系电话格式不正确' },
+  BUILDING_UNKNOWN_SPACE: { status: 400, message: '房源不存在或不属于该楼宇' },
+  BUILDING_UNKNOWN_ENTERPRISE: { status: 400, message: '企业不在企业库中' },
+  BUILDING_NOT_IMAGE: { status: 400, message: '楼宇照片须为 JPG 或 PNG 图片' },
+  BUILDING_SPACE_EXISTS: { status: 409, message: '该楼宇同一楼层已有相同房号的房源' },
+  BUILDING_ARCHIVED: { status: 409, message: '楼宇已归档，不能修改' },
+  BUILDING_ALREADY_MOVED_OUT: { status: 409, message: '该企业已登记迁出' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,6 @@
 import {
   AppstoreOutlined,
+  CalendarOutlined,
   DownOutlined,
   FontSizeOutlined,
   GlobalOutlined,
@@ -70,6 +71,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
     isStaff(user)
       ? { key: '/workbench', icon: <AppstoreOutlined />, label: m.header.workbench }
       : { key: '/enterprise', icon: <ShopOutlined />, label: m.header.enterpriseCenter },
+    { key: '/account/viewings', icon: <CalendarOutlined />, label: m.header.myViewings },
     { key: '/account/password', icon: <KeyOutlined />, label: m.header.changePassword },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: m.header.logout, danger: true },

@@ -45,6 +45,7 @@ export const en: Messages = {
     loggedOut: 'You have logged out',
     workbench: 'Workbench',
     enterpriseCenter: 'Enterprise center',
+    myViewings: 'My viewing requests',
     changePassword: 'Change password',
     accountMenu: (name: string) => `Account menu: ${name}`,
     menu: 'Open navigation menu',

@@ -45,6 +45,7 @@ export const zhCN = {
     loggedOut: '您已安全退出',
     workbench: '工作台',
     enterpriseCenter: '企业中心',
+    myViewings: '我的看房预约',
     changePassword: '修改密码',
     accountMenu: (name: string) => `账号菜单：${name}`,
     menu: '打开导航菜单',

@@ -8,6 +8,8 @@ import type { Dialect } from '../dialect';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not the current types
 export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
+  // Figures are 'double precision' (float8 on PostgreSQL, REAL on SQLite): PostgreSQL's 'real' is float4, too coarse
+  // for the heat sort key (≈ 2,950 + a fraction) and for rent bounds compared after a day → month conversion.
   await db.schema
     .createTable('buildings')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -15,8 +17,8 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .addColumn('street_code', 'text', (c) => c.notNull().references('streets.code'))
     .addColumn('address', 'text', (c) => c.notNull())
     /** WGS-84 degrees; null when not surveyed (the map leaves the building out). */
-    .addColumn('lat', 'real')
-    .addColumn('lng', 'real')
+    .addColumn('lat', 'double precision')
+    .addColumn('lng', 'double precision')
     /** BUILDING_GRADES */
     .addColumn('grade', 'text', (c) => c.notNull())
     /** BUILDING_USES */
@@ -24,7 +26,7 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .addColumn('floors_above', 'integer')
     .addColumn('floors_below', 'integer')
     /** 建筑面积 ㎡ */
-    .addColumn('gross_area', 'real')
+    .addColumn('gross_area', 'double precision')
     .addColumn('completed_year', 'integer')
     .addColumn('developer', 'text')
     .addColumn('property_manager', 'text')
@@ -41,20 +43,20 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     // Derived from the spaces, kept current by the service in the same transaction as a space change.
     .addColumn('space_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('vacant_count', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('leasable_area', 'real', (c) => c.notNull().defaultTo(0))
-    .addColumn('vacant_area', 'real', (c) => c.notNull().defaultTo(0))
+    .addColumn('leasable_area', 'double precision', (c) => c.notNull().defaultTo(0))
+    .addColumn('vacant_area', 'double precision', (c) => c.notNull().defaultTo(0))
     /** vacant_area / leasable_area, 0 when there are no spaces. */
-    .addColumn('vacancy_rate', 'real', (c) => c.notNull().defaultTo(0))
+    .addColumn('vacancy_rate', 'double precision', (c) => c.notNull().defaultTo(0))
     /** Lowest and highest rent of the vacant spaces, 元/㎡·月. */
-    .addColumn('min_rent_monthly', 'real')
-    .addColumn('max_rent_monthly', 'real')
-    .addColumn('min_vacant_area', 'real')
-    .addColumn('max_vacant_area', 'real')
+    .addColumn('min_rent_monthly', 'double precision')
+    .addColumn('max_rent_monthly', 'double precision')
+    .addColumn('min_vacant_area', 'double precision')
+    .addColumn('max_vacant_area', 'double precision')
     /** Yearly tax of current occupants (万元) and the derived flag (亿元楼 / 千万元楼), refreshed with occupancy. */
-    .addColumn('occupant_tax_wan', 'real')
+    .addColumn('occupant_tax_wan', 'double precision')
     .addColumn('tax_flag', 'text')
     /** heat.ts heatSortKey, copied from building_heat for sorting without a join. */
-    .addColumn('heat_sort_key', 'real', (c) => c.notNull().defaultTo(0))
+    .addColumn('heat_sort_key', 'double precision', (c) => c.notNull().defaultTo(0))
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('updated_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', d.timestamp, (c) => c.notNull())
@@ -65,7 +67,12 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .on('buildings')
     .columns(['street_code', 'status'])
     .execute();
-  await db.schema.createIndex('buildings_heat_idx').on('buildings').column('heat_sort_key').execute();
+  // The default order (heat, then id, both descending: modules/buildings/search.ts) read off the index, no sort.
+  await db.schema
+    .createIndex('buildings_heat_idx')
+    .on('buildings')
+    .columns(['heat_sort_key', 'id'])
+    .execute();
 
   await db.schema
     .createTable('building_spaces')
@@ -76,12 +83,12 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .addColumn('unit', 'text', (c) => c.notNull())
     /** normalize.ts unitKey(unit), for duplicate detection. */
     .addColumn('unit_key', 'text', (c) => c.notNull())
-    .addColumn('area', 'real', (c) => c.notNull())
-    .addColumn('rent_amount', 'real')
+    .addColumn('area', 'double precision', (c) => c.notNull())
+    .addColumn('rent_amount', 'double precision')
     /** RENT_UNITS */
     .addColumn('rent_unit', 'text')
     /** The rent in 元/㎡·月 (search and sort compare this). */
-    .addColumn('rent_monthly', 'real')
+    .addColumn('rent_monthly', 'double precision')
     /** SPACE_STATUSES */
     .addColumn('status', 'text', (c) => c.notNull())
     /** DECORATIONS */
@@ -99,16 +106,18 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .on('building_spaces')
     .columns(['building_id', 'status'])
     .execute();
+  // The search's "a vacant space in the rent and area ranges" (modules/buildings/search.ts) is one range scan of this
+  // covering index: building_id is last so the matching buildings come out of the index alone.
+  await db.schema
+    .createIndex('building_spaces_search_idx')
+    .on('building_spaces')
+    .columns(['status', 'rent_monthly', 'area', 'building_id'])
+    .execute();
   await db.schema
     .createIndex('building_spaces_unit_uq')
     .on('building_spaces')
     .columns(['building_id', 'floor', 'unit_key'])
     .unique()
-    .execute();
-  await db.schema
-    .createIndex('building_spaces_search_idx')
-    .on('building_spaces')
-    .columns(['status', 'rent_monthly', 'area'])
     .execute();
 
   // 入驻企业: an enterprise (linked to its profile when it is in the library) in a building, floor and unit.
@@ -122,7 +131,7 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .addColumn('enterprise_name', 'text', (c) => c.notNull())
     .addColumn('floor', 'integer')
     .addColumn('unit', 'text')
-    .addColumn('area', 'real')
+    .addColumn('area', 'double precision')
     .addColumn('moved_in_on', d.date)
     /** null while the enterprise is still there. */
     .addColumn('moved_out_on', d.date)
@@ -151,8 +160,8 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .addColumn('industry', 'text')
     .addColumn('investor', 'text')
     /** 投资额 万元 */
-    .addColumn('investment_wan', 'real')
-    .addColumn('area_needed', 'real')
+    .addColumn('investment_wan', 'double precision')
+    .addColumn('area_needed', 'double precision')
     /** negotiating | signed | settled | dropped */
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
@@ -187,9 +196,9 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
   await db.schema
     .createTable('building_heat')
     .addColumn('building_id', 'text', (c) => c.primaryKey().references('buildings.id').onDelete('cascade'))
-    .addColumn('score', 'real', (c) => c.notNull())
+    .addColumn('score', 'double precision', (c) => c.notNull())
     .addColumn('last_at', d.timestamp, (c) => c.notNull())
-    .addColumn('sort_key', 'real', (c) => c.notNull())
+    .addColumn('sort_key', 'double precision', (c) => c.notNull())
     .addColumn('views', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('favourites', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('viewing_requests', 'integer', (c) => c.notNull().defaultTo(0))
@@ -225,7 +234,7 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     .addColumn('phone', 'text', (c) => c.notNull())
     .addColumn('company', 'text')
     .addColumn('preferred_date', d.date)
-    .addColumn('area_needed', 'real')
+    .addColumn('area_needed', 'double precision')
     .addColumn('message', 'text', (c) => c.notNull().defaultTo(''))
     /** pending | contacted | viewed | closed | cancelled */
     .addColumn('status', 'text', (c) => c.notNull())

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Insertable } from 'kysely';
 import type { Role } from '../../../shared/roles';
+import { seedAppealKb } from '../../modules/appeals/kb';
 import { AuditLog } from '../../platform/audit/audit';
 import { hashPassword } from '../../platform/auth/passwords';
 import { type Clock, systemClock } from '../../platform/clock';
@@ -10,6 +11,8 @@ import type { DatabaseHandle, DB } from '../database';
 import { lockForChain } from '../dialect';
 import type { Database, EnterpriseBindingTable, UserTable } from '../schema';
 import { DEMO_ACCOUNTS, demoLogin } from './accounts';
+import { seedAppealCatalogue } from './appeal-catalogue';
+import { type BuildingSeedSummary, seedBuildings } from './buildings';
 import { buildDemoEnterprises } from './enterprises';
 import { type PolicySeedSummary, seedPolicies } from './policies';
 import { DEMO_DEPARTMENTS, DEMO_QUALIFICATION_KINDS, DEMO_STREETS } from './reference';
@@ -36,7 +39,10 @@ export type SeedSummary = Record<
   | 'qualifications'
   | 'fieldSources'
   | 'bindings'
-  | keyof PolicySeedSummary,
+  | keyof PolicySeedSummary
+  | keyof BuildingSeedSummary
+  | 'appealTopics'
+  | 'appealKb',
   number
 >;
 
@@ -210,6 +216,24 @@ export async function seedDemo(
       editorId: userOf('policy_editor'),
     });
 
+    // Buildings: the enterprises above occupy them (their building and unit fields).
+    const buildings = await seedBuildings(trx, {
+      dialect: database.dialect,
+      clock,
+      id,
+      enterprises: rows.idByName,
+      editorId: userOf('building_editor'),
+    });
+
+    // Appeals: the dispatch catalogue, then the knowledge base curated from it.
+    const appealTopics = await seedAppealCatalogue(trx, { departments: deptIds, now });
+    const appealKb = await seedAppealKb(trx, {
+      dialect: database.dialect,
+      clock,
+      id,
+      authorId: userOf('dispatcher'),
+    });
+
     const summary: SeedSummary = {
       streets: DEMO_STREETS.length,
       departments: DEMO_DEPARTMENTS.length,
@@ -222,6 +246,9 @@ export async function seedDemo(
       fieldSources: rows.fieldSources.length,
       bindings: bindings.length,
       ...policies,
+      ...buildings,
+      appealTopics,
+      appealKb,
     };
     await new AuditLog(database.dialect, clock).write(trx, systemContext(opts.requestId ?? 'system'), {
       action: 'system.seed_demo',

@@ -23,7 +23,17 @@ export const filesRoutes: FastifyPluginAsyncZod<{ platform: Platform; maxBytes?:
   app.post(
     '/files',
     {
-      config: { access: ['enterprise_admin', 'enterprise_member', 'policy_editor'] },
+      config: {
+        access: [
+          'enterprise_admin',
+          'enterprise_member',
+          'policy_editor',
+          'building_editor',
+          'liaison',
+          'dispatcher',
+          'handler',
+        ],
+      },
       schema: {
         tags: ['files'],
         summary:

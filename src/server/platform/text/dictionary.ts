@@ -150,4 +150,14 @@ export const DOMAIN_TERMS: readonly string[] = [
   '城阳区',
   '青岛市',
   '山东省',
+  // Appeals (诉求受理) — the words enterprises write to the desk (added by the appeals knowledge base and routing).
+  '数电票',
+  '转供电',
+  '消防验收',
+  '社保开户',
+  '经营异常',
+  '信用修复',
+  '首违不罚',
+  '占道经营',
+  '门头牌匾',
 ];

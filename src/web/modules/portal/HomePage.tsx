@@ -23,6 +23,8 @@ import { foldRuns, todayInShanghai } from '../../app/dates';
 import { useT } from '../../app/prefs';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
+// ——— buildings (楼宇资源): the 热门楼宇 section, owned by the buildings module ———
+import { HomeHotBuildings } from '../buildings/components/HotBuildings';
 import { SERVICE_KEYS, SERVICE_SLUGS, type ServiceKey } from './services';
 
 const SERVICE_ICONS: Record<ServiceKey, ReactNode> = {
@@ -37,7 +39,7 @@ const SERVICE_ICONS: Record<ServiceKey, ReactNode> = {
 };
 
 /** Public services that are live; the others show their 建设中 page. */
-const BUILT_SERVICES = new Set<ServiceKey>(['policies', 'selfTest']);
+const BUILT_SERVICES = new Set<ServiceKey>(['policies', 'selfTest', 'buildings']);
 
 const PROMISE_ICONS = [
   <FileSearchOutlined key="p" />,
@@ -52,6 +54,7 @@ export function HomePage() {
       <Hero />
       <div className="qifu-container qifu-home-sections">
         <ServiceGrid />
+        <HomeHotBuildings />
         <Row gutter={[24, 24]}>
           <Col xs={24} lg={8}>
             <TodayCard />

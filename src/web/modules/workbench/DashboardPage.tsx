@@ -12,6 +12,8 @@ import { StatTile } from '../../app/StatTile';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import type { AuditEntry } from '../admin/audit-types';
+// appeals-web-staff: the appeals figures of dispatchers, handlers and leaders.
+import { AppealsPanel } from '../appeals/staff/AppealsPanel';
 import { EnterprisePanel } from '../enterprises/staff/EnterprisePanel';
 
 /** The workbench landing page: who you are, today's working-day arithmetic, and the figures of your roles. */
@@ -52,6 +54,8 @@ export function DashboardPage() {
           </Card>
         </Col>
         {hasAnyRole(user, ['admin']) ? <AdminPanel /> : null}
+        {/* appeals-web-staff */}
+        <AppealsPanel />
         <EnterprisePanel />
         {hasAnyRole(user, ['auditor']) ? <AuditorPanel /> : null}
       </Row>

@@ -10,6 +10,8 @@ import { LoadError, PageHeader } from '../../../app/components';
 import { useT } from '../../../app/prefs';
 import { useSession } from '../../../app/session';
 import { useApi } from '../../../app/useApi';
+// appeals (issue 4): the 我的诉求 card
+import { AppealsCard } from '../../appeals/enterprise/AppealsCard';
 import { PolicyServicesCard } from '../../policies/enterprise/PolicyServicesCard';
 import { ProfileView } from '../profile/ProfileView';
 import { BindForm } from './BindForm';
@@ -155,14 +157,16 @@ function BoundCenter({ user, enterpriseId }: { user: Me; enterpriseId: string })
         }
       />
       <PolicyServicesCard />
+      {/* appeals (issue 4) */}
+      <AppealsCard />
     </Flex>
   );
 }
 
 /** Where each upcoming service of `center.upcoming` is described, in the same order. */
 const UPCOMING_PATHS = ['/services/self-test', '/services/appeals', '/services/policies'];
-/** Which of them are live already (政策自测 and 政策服务); the appeals are still being built. */
-const UPCOMING_BUILT = [true, false, true];
+/** Which of them are live already (政策自测, 诉求受理 and 政策服务). */
+const UPCOMING_BUILT = [true, true, true];
 
 /** What the enterprise center will also offer, said plainly, linking to the services' own pages. */
 function ServicesPreview() {

@@ -14,6 +14,8 @@ export function EnterpriseSubnav() {
     { key: policyPages.claims, label: c.claims.title },
     { key: policyPages.subscriptions, label: c.subscriptions.title },
     { key: policyPages.inbox, label: c.inbox.title },
+    // appeals (issue 4): 我的诉求
+    { key: '/enterprise/appeals', label: m.appeals.card.title },
   ];
   const selected = items
     .filter((i) => i.key !== '/enterprise' && pathname.startsWith(i.key))

@@ -11,7 +11,7 @@ import { Link } from 'react-router';
 import { useT } from '../../../app/prefs';
 import { policyPages } from '../paths';
 
-/** The enterprise center's way into its policy services (and the appeals, still being built). */
+/** The enterprise center's way into its policy services (the appeals have their own card). */
 export function PolicyServicesCard() {
   const m = useT();
   const c = m.policies.center;
@@ -20,7 +20,6 @@ export function PolicyServicesCard() {
     { to: policyPages.claims, icon: <MoneyCollectOutlined />, copy: c.claims },
     { to: policyPages.subscriptions, icon: <TagsOutlined />, copy: c.subscriptions },
     { to: policyPages.inbox, icon: <BellOutlined />, copy: c.inbox },
-    { to: '/services/appeals', icon: <MessageOutlined />, copy: c.appeals, soon: true },
   ];
   return (
     <Card title={c.title}>

@@ -1,0 +1,61 @@
+import { Empty, Timeline, Typography } from 'antd';
+import { formatShanghai } from '../../../../shared/format';
+import { useT } from '../../../app/prefs';
+import type { Messages } from '../../../locales/zh-CN';
+import {
+  eventActor,
+  eventColor,
+  eventLabel,
+  eventTarget,
+  orderEvents,
+  type TimelineWords,
+} from '../timeline';
+import type { AppealEvent } from '../types';
+
+export function timelineWords(m: Messages): TimelineWords {
+  const a = m.appeals;
+  return {
+    actions: a.actions,
+    extra: {
+      submit: a.events.submit,
+      opinion: a.events.opinion,
+      remind: a.events.remind,
+      note: a.events.note,
+    },
+    roles: a.roles,
+    unknownEvent: a.events.unknown,
+    sep: a.sla.sep,
+  };
+}
+
+/** 办理过程: every step of an appeal, oldest first — what, when (Beijing time), which unit or role, and the note. */
+export function AppealTimeline({ events }: { events: AppealEvent[] }) {
+  const m = useT();
+  const w = timelineWords(m);
+  if (events.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m.appeals.detail.noEvents} />;
+  return (
+    <Timeline
+      items={orderEvents(events).map((e, i) => {
+        const actor = eventActor(e, w);
+        const target = eventTarget(e);
+        return {
+          key: `${e.seq ?? i}-${e.at}`,
+          color: eventColor(e.action),
+          content: (
+            <div className="qifu-timeline-item">
+              <strong>{eventLabel(e.action, w)}</strong>
+              <Typography.Text type="secondary" className="qifu-small">
+                {' '}
+                <time dateTime={e.at}>{formatShanghai(e.at)}</time>
+              </Typography.Text>
+              {actor ? <div className="qifu-small qifu-appeal-actor">{actor}</div> : null}
+              {target ? <div className="qifu-small">{m.appeals.events.to(target)}</div> : null}
+              {e.note ? <div className="qifu-prewrap qifu-appeal-note">{e.note}</div> : null}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
