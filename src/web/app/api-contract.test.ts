@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Access, listRoutes } from '../../server/platform/http/access';
 import { createTestApp, type TestApp } from '../../server/test/support';
 import { ENTERPRISE_ROLES, type Role } from '../../shared/roles';
-import { BINDING_REVIEW_ROLES, ENTERPRISE_LIST_ROLES, navItem } from './access';
+import {
+  APPEAL_KB_ROLES,
+  APPEAL_STAFF_ROLES,
+  APPEAL_STATS_ROLES,
+  BINDING_REVIEW_ROLES,
+  ENTERPRISE_LIST_ROLES,
+  navItem,
+} from './access';
 
 /**
  * The web UI's side of the API contract: every endpoint the UI calls exists, and the roles its menus and route
@@ -104,6 +111,60 @@ const CALLS: [string, string][] = [
   ['GET', '/api/v1/notifications'],
   ['POST', '/api/v1/notifications/:id/read'],
   ['POST', '/api/v1/notifications/read-all'],
+  // appeals (src/web/modules/appeals/paths.ts, staff/paths.ts)
+  ['GET', '/api/v1/appeals'],
+  ['POST', '/api/v1/appeals'],
+  ['GET', '/api/v1/appeals/:id'],
+  ['POST', '/api/v1/appeals/:id/actions/:action'],
+  ['POST', '/api/v1/appeals/:id/opinion'],
+  ['GET', '/api/v1/appeals/:id/files/:fileId'],
+  ['GET', '/api/v1/appeals/similar'],
+  ['GET', '/api/v1/appeals/stats'],
+  ['GET', '/api/v1/appeals/stats/export'],
+  ['GET', '/api/v1/appeal-topics'],
+  ['POST', '/api/v1/appeal-topics'],
+  ['PATCH', '/api/v1/appeal-topics/:code'],
+  ['GET', '/api/v1/appeal-settings/sla'],
+  ['PUT', '/api/v1/appeal-settings/sla'],
+  ['GET', '/api/v1/appeal-kb'],
+  ['POST', '/api/v1/appeal-kb'],
+  ['GET', '/api/v1/appeal-kb/manage'],
+  ['GET', '/api/v1/appeal-kb/:id'],
+  ['PATCH', '/api/v1/appeal-kb/:id'],
+  ['POST', '/api/v1/appeal-kb/:id/publish'],
+  ['POST', '/api/v1/appeal-kb/:id/archive'],
+  // buildings (src/web/modules/buildings/paths.ts)
+  ['GET', '/api/v1/buildings'],
+  ['GET', '/api/v1/buildings/hot'],
+  ['GET', '/api/v1/buildings/map'],
+  ['GET', '/api/v1/buildings/:id'],
+  ['GET', '/api/v1/buildings/photos/:photoId'],
+  ['POST', '/api/v1/buildings/:id/favourite'],
+  ['DELETE', '/api/v1/buildings/:id/favourite'],
+  ['POST', '/api/v1/buildings/:id/viewing-requests'],
+  ['GET', '/api/v1/viewing-requests/mine'],
+  ['GET', '/api/v1/buildings/manage'],
+  ['POST', '/api/v1/buildings'],
+  ['PATCH', '/api/v1/buildings/:id'],
+  ['POST', '/api/v1/buildings/:id/archive'],
+  ['POST', '/api/v1/buildings/:id/verify'],
+  ['POST', '/api/v1/buildings/:id/spaces'],
+  ['PATCH', '/api/v1/building-spaces/:id'],
+  ['DELETE', '/api/v1/building-spaces/:id'],
+  ['POST', '/api/v1/buildings/:id/occupants'],
+  ['PATCH', '/api/v1/building-occupants/:id'],
+  ['POST', '/api/v1/building-occupants/:id/move-out'],
+  ['POST', '/api/v1/buildings/:id/projects'],
+  ['PATCH', '/api/v1/building-projects/:id'],
+  ['GET', '/api/v1/building-projects'],
+  ['POST', '/api/v1/buildings/:id/photos'],
+  ['DELETE', '/api/v1/building-photos/:id'],
+  ['GET', '/api/v1/viewing-requests'],
+  ['PATCH', '/api/v1/viewing-requests/:id'],
+  ['GET', '/api/v1/buildings/import/template'],
+  ['POST', '/api/v1/buildings/import'],
+  ['POST', '/api/v1/buildings/import/:id/commit'],
+  ['GET', '/api/v1/buildings/export'],
 ];
 
 let t: TestApp;
@@ -145,6 +206,8 @@ describe('web ↔ API contract', () => {
     ['enterprises', 'GET', '/api/v1/enterprises'],
     ['policies', 'POST', '/api/v1/policies/documents'],
     ['claims', 'GET', '/api/v1/policies/claims'],
+    ['buildings', 'GET', '/api/v1/buildings/manage'],
+    ['catalogue', 'POST', '/api/v1/appeal-topics'],
   ] as const)('the %s page is shown to exactly the roles %s %s admits', (key, method, url) => {
     expect(sorted(navItem(key).roles)).toEqual(staffRoles(accessOf(method, url)));
   });
@@ -160,6 +223,17 @@ describe('web ↔ API contract', () => {
     const readers = accessOf('GET', '/api/v1/enterprises/:id');
     expect(readers).not.toBe('public');
     for (const r of ENTERPRISE_LIST_ROLES) expect(readers).toContain(r);
+  });
+
+  it('shows the appeal pages to the roles the appeal routes admit', () => {
+    expect(sorted(navItem('appeals').roles)).toEqual(sorted(APPEAL_STAFF_ROLES));
+    // Every appeal worker may list (scoped); the statistics and the knowledge-base curation are narrower.
+    const list = accessOf('GET', '/api/v1/appeals');
+    expect(list).not.toBe('public');
+    if (list !== 'authenticated') for (const r of APPEAL_STAFF_ROLES) expect(list).toContain(r);
+    expect(staffRoles(accessOf('GET', '/api/v1/appeals/stats'))).toEqual(sorted(APPEAL_STATS_ROLES));
+    expect(sorted(navItem('supervision').roles)).toEqual(sorted(APPEAL_STATS_ROLES));
+    expect(staffRoles(accessOf('GET', '/api/v1/appeal-kb/manage'))).toEqual(sorted(APPEAL_KB_ROLES));
   });
 
   it('keeps the audit log from the administrator (三员分立)', () => {

@@ -1247,8 +1247,12 @@ export async function seedAppeals(trx: DB, c: AppealSeedContext): Promise<Appeal
     return true;
   };
 
-  /** When to submit: open appeals recently (so that the queues are live), closed ones over the whole year. */
-  const createdFor = (p: Plan): Date => {
+  /**
+   * When to submit: open appeals recently (so that the queues are live), closed ones over the whole year. Each
+   * failed attempt widens the window a little: a plan with a late acceptance or a request for information needs
+   * more working time than a weekend before the seed's now may leave.
+   */
+  const createdFor = (p: Plan, attempt: number): Date => {
     const days: Record<AppealState, [number, number]> = {
       submitted: [0, 3],
       needs_info: [1, 12],
@@ -1263,7 +1267,7 @@ export async function seedAppeals(trx: DB, c: AppealSeedContext): Promise<Appeal
       merged: [2, 360],
     };
     const [min, max] = days[p.state];
-    const back = rng.real(min, max) * dayMs;
+    const back = rng.real(min, Math.min(360, max + attempt / 4)) * dayMs;
     const base = new Date(now.getTime() - back);
     // Enterprises write any time of the day, mostly during office hours; the desk records calls in office hours.
     const date = shanghaiDate(base);
@@ -1277,7 +1281,7 @@ export async function seedAppeals(trx: DB, c: AppealSeedContext): Promise<Appeal
 
   const build = (p: Plan): Built => {
     for (let attempt = 0; attempt < 60; attempt++) {
-      const created = createdFor(p);
+      const created = createdFor(p, attempt);
       if (created.getTime() < windowStart.getTime()) continue;
       const b = simulate({ ...p }, created);
       if (b && stillOpen(b)) return b;

@@ -12,6 +12,7 @@ import { lockForChain } from '../dialect';
 import type { Database, EnterpriseBindingTable, UserTable } from '../schema';
 import { DEMO_ACCOUNTS, demoLogin } from './accounts';
 import { seedAppealCatalogue } from './appeal-catalogue';
+import { type AppealSeedSummary, seedAppeals } from './appeals';
 import { type BuildingSeedSummary, seedBuildings } from './buildings';
 import { buildDemoEnterprises } from './enterprises';
 import { type PolicySeedSummary, seedPolicies } from './policies';
@@ -41,6 +42,7 @@ export type SeedSummary = Record<
   | 'bindings'
   | keyof PolicySeedSummary
   | keyof BuildingSeedSummary
+  | keyof AppealSeedSummary
   | 'appealTopics'
   | 'appealKb',
   number
@@ -233,6 +235,28 @@ export async function seedDemo(
       id,
       authorId: userOf('dispatcher'),
     });
+    const userByPhone = (phone: string) => {
+      const i = DEMO_ACCOUNTS.findIndex((a) => a.phone === phone);
+      if (i < 0) throw new Error(`no demo account with phone ${phone}`);
+      return userIds[i]!;
+    };
+    // ~340 appeals over the twelve months before now, raised by the enterprises above, in every state.
+    const appeals = await seedAppeals(trx, {
+      dialect: database.dialect,
+      clock,
+      id,
+      departments: deptIds,
+      enterprises: rows.idByName,
+      users: {
+        dispatcher: userOf('dispatcher'),
+        handler: userOf('handler'),
+        leader: userOf('leader'),
+        liaison: userOf('liaison'),
+        enterpriseAdmin: userByPhone('13800000001'),
+        enterpriseMember: userByPhone('13800000002'),
+        secondaryAdmin: userByPhone('13800000003'),
+      },
+    });
 
     const summary: SeedSummary = {
       streets: DEMO_STREETS.length,
@@ -249,6 +273,7 @@ export async function seedDemo(
       ...buildings,
       appealTopics,
       appealKb,
+      ...appeals,
     };
     await new AuditLog(database.dialect, clock).write(trx, systemContext(opts.requestId ?? 'system'), {
       action: 'system.seed_demo',
