@@ -28,6 +28,8 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
     setLoading(true);
     api.get<T>(path, queryRef.current, ctrl.signal).then(
       (d) => {
+        // An older answer arriving after a newer request was made must not overwrite it.
+        if (ctrl.signal.aborted) return;
         setData(d);
         setError(null);
         setLoading(false);

@@ -115,7 +115,10 @@ export const en: Messages = {
       { title: 'Register', text: 'With your mobile number and an SMS code.' },
       { title: 'Bind your company', text: 'Enter its unified social credit code; staff confirm it.' },
       { title: 'Complete the profile', text: 'Basic data, yearly figures, IP and qualifications.' },
-      { title: 'Use the services', text: 'Policy matching, appeals and more are opening step by step.' },
+      {
+        title: 'Use the services',
+        text: 'Match and claim policies, raise and follow appeals, find office space.',
+      },
     ],
   },
   building: {

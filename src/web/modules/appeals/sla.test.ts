@@ -49,6 +49,8 @@ describe('working time in words', () => {
   it('says how late an overdue clock is, also at zero working minutes late', () => {
     expect(remainingText(view('overdue', -(510 + 120)), zh)).toBe('已超期 1 个工作日 2 小时');
     expect(remainingText(view('overdue', 0), zh)).toBe('已超期');
+    // The tag does not say it twice ("超期 · 已超期").
+    expect(slaTagText(view('overdue', 0), zh, ' · ')).toBe('超期');
   });
 
   it('labels the tag 正常 / 临期 / 超期 with the time', () => {

@@ -48,13 +48,14 @@ export function remainingText(view: Pick<SlaView, 'status' | 'remainingMinutes'>
   return span ? w.remaining(span) : w.dueNow;
 }
 
-/** The tag text: "临期 · 剩余 3 小时". */
+/** The tag text: "临期 · 剩余 3 小时"; just "超期" when no working time has passed since the deadline. */
 export function slaTagText(
   view: Pick<SlaView, 'status' | 'remainingMinutes'>,
   w: SlaWords,
   sep: string,
 ): string {
-  return `${w.statuses[view.status]}${sep}${remainingText(view, w)}`;
+  const rest = remainingText(view, w);
+  return rest === w.justLate ? w.statuses[view.status] : `${w.statuses[view.status]}${sep}${rest}`;
 }
 
 export const SLA_COLORS: Record<SlaStatus, string> = {

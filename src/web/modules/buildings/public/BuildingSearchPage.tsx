@@ -32,10 +32,23 @@ export function BuildingSearchPage() {
   const filters = filtersFromParams(params);
   const view = params.get('view') === 'map' ? 'map' : 'list';
 
+  /**
+   * Apply what the control changed against the LATEST address, not the one this render saw: a second filter set
+   * before the page re-renders must not undo the first. `next` is the render-time filters with the change applied.
+   */
   const apply = (next: BuildingFilters, keepPage = false) => {
-    const q = new URLSearchParams(filtersToQuery(keepPage ? next : { ...next, page: 1 }));
-    if (view === 'map') q.set('view', 'map');
-    setParams(q);
+    const base = filters;
+    setParams((prev) => {
+      const merged: Record<string, unknown> = { ...filtersFromParams(prev) };
+      const keys = new Set([...Object.keys(base), ...Object.keys(next)]) as Set<keyof BuildingFilters>;
+      for (const k of keys) {
+        if (JSON.stringify(next[k]) !== JSON.stringify(base[k])) merged[k] = next[k];
+      }
+      const latest = merged as unknown as BuildingFilters;
+      const q = new URLSearchParams(filtersToQuery(keepPage ? latest : { ...latest, page: 1 }));
+      if (prev.get('view') === 'map') q.set('view', 'map');
+      return q;
+    });
   };
   const setView = (v: string) => {
     const q = new URLSearchParams(params);
