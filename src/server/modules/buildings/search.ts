@@ -2,22 +2,31 @@ import { type RawBuilder, sql } from 'kysely';
 import { monthlyRent } from '../../../shared/buildings';
 import type { BuildingManageQuery, BuildingSearchQuery, BuildingSort } from '../../../shared/buildings-api';
 import type { DB } from '../../db/database';
-import { type Dialect, type FullTextQuery, fullTextMatches, likeEscape, likePattern } from '../../db/dialect';
+import {
+  type Dialect,
+  type FullTextFilter,
+  type FullTextQuery,
+  fullTextMatches,
+  fullTextRead,
+  likeEscape,
+  likePattern,
+} from '../../db/dialect';
 import { shanghaiDate } from '../../platform/calendar/workdays';
 import type { Clock } from '../../platform/clock';
 import { fieldError } from '../../platform/errors';
 import { findMatches, highlight, markAll } from '../../platform/text/highlight';
 import { parseQuery } from '../../platform/text/segment';
 import { BUILDING_SCOPE } from './derived';
-import { type CardRow, cardQuery, coverPhotos, staleCutoff, toCard } from './present';
+import { type CardRow, cardQuery, staleCutoff, toCard } from './present';
 
 /**
  * Building search (SPEC §2.5): the keyword goes to the platform's Chinese full-text index (entries of scope
  * `building`, written by derived.ts indexBuildings), every other condition is SQL on `buildings` and, for area and
  * rent, an EXISTS on its VACANT spaces (`rent_monthly`, 元/㎡·月; a day rate bound is converted with monthlyRent
  * first). Relevance: the name holds the query (2), the address/street/tags line does (1), the rest (description,
- * the enterprises inside) (0); heat breaks ties. The index answers a keyword with every matching building (a
- * district has a few thousand), the SQL then filters, orders and pages them.
+ * the enterprises inside) (0); heat breaks ties. The index answers a keyword with the row ids of every matching
+ * building (a district has a few thousand), each set asked once; the SQL then filters those, orders and pages them.
+ * Without a keyword the list reads `buildings_search_idx` (migration 007). `bench/building-search.ts` measures it.
  */
 
 export interface SearchDeps {
@@ -44,48 +53,91 @@ export class BuildingSearch {
     const sort: BuildingSort = q.sort ?? (keyword ? 'relevance' : 'heat');
     const conds = await this.conditions(q, manage, staleBefore);
     const offset = (q.page - 1) * q.pageSize;
-    const { db } = this.c;
+    const { db, dialect } = this.c;
 
     if (!keyword) {
       const where = conds.length ? sql.join(conds, sql` and `) : sql`1 = 1`;
-      const [page, count] = await Promise.all([
-        sql<{ id: string }>`select b.id from buildings b where ${where}
-          order by ${orderOf(sort)} limit ${q.pageSize} offset ${offset}`.execute(db),
-        sql<{ n: number }>`select count(*) as n from buildings b where ${where}`.execute(db),
-      ]);
-      const ids = page.rows.map((r) => r.id);
-      const items = await this.cards(ids, now, staleBefore, null);
-      return { items, total: Number(count.rows[0]?.n ?? 0), page: q.page, pageSize: q.pageSize, terms: [] };
+      const from = sql`buildings b where ${where}`;
+      if (sort === 'heat' || sort === 'relevance') {
+        // Read off buildings_search_idx in its order: the page stops after pageSize entries; the count (only when
+        // the page is full or past the end) reads the same index, never the rows.
+        const page = await sql<{ id: string }>`select b.id from ${from}
+          order by ${orderOf(sort)} limit ${q.pageSize} offset ${offset}`.execute(db);
+        const ids = page.rows.map((r) => r.id);
+        const total =
+          offset === 0 && ids.length < q.pageSize
+            ? ids.length
+            : await this.count(sql`select b.id from ${from}`);
+        const items = await this.cards(ids, now, staleBefore, null);
+        return { items, total, page: q.page, pageSize: q.pageSize, terms: [] };
+      }
+      // Any other order sorts every match anyway: the total comes with the page (one pass, not two).
+      const page = await sql<{
+        id: string;
+        total: number;
+      }>`select b.id, count(*) over () as total from ${from}
+        order by ${orderOf(sort)} limit ${q.pageSize} offset ${offset}`.execute(db);
+      const total = await this.totalOf(page.rows, offset, sql`select b.id from ${from}`);
+      const items = await this.cards(
+        page.rows.map((r) => r.id),
+        now,
+        staleBefore,
+        null,
+      );
+      return { items, total, page: q.page, pageSize: q.pageSize, terms: [] };
     }
 
     const parsed = parseQuery(keyword);
     const terms = parsed.highlightTerms;
     if (!parsed.runs.length) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, terms };
-    // One statement: the keyword is a sub-query on the platform index (the building's entry holds every run of the
-    // query), the filters and the order are SQL; relevance asks the title and the summary the same.
-    const { dialect } = this.c;
+    // The index is asked once per set (the matches; for relevance, those holding the query in the title and in the
+    // summary): a few thousand row ids at most. The filters then run over those buildings only, with the planner's
+    // own choices (the index's read settings on PostgreSQL forbid the index scans the join wants), and the order:
+    // relevance in JS over the matching rows (tier, heat, id), any other order in SQL with the total in the same
+    // pass. (Asking the index inside the ORDER BY's CASE, or in a WHERE the planner may evaluate per row, cost
+    // seconds with area filters.) A district's buildings stay far below SQLite's 32,766 bound parameters.
     const all = and(parsed.runs.map((r) => and(r.required.map((t) => term(t.token, t.prefix)))));
     const tags = term(`s_${BUILDING_SCOPE}`);
-    conds.push(sql<boolean>`e.row_id in (select m.row_id from ${fullTextMatches(dialect, { tags, all })} m)`);
-    const where = sql.join(conds, sql` and `);
-    const from = sql`buildings b inner join search_entries e on e.entity_id = b.id and e.scope = ${BUILDING_SCOPE}`;
-    const tier = (field: 'title' | 'summary') =>
-      sql`e.row_id in (select m.row_id from ${fullTextMatches(dialect, { tags, head: { field, query: all } })} m)`;
-    const order =
-      sort === 'relevance'
-        ? sql`(case when ${tier('title')} then 2 when ${tier('summary')} then 1 else 0 end) desc, b.heat_sort_key desc, b.id desc`
-        : orderOf(sort);
-    const page = await sql<{ id: string }>`select b.id from ${from} where ${where}
-      order by ${order} limit ${q.pageSize} offset ${offset}`.execute(db);
-    const total =
-      offset === 0 && page.rows.length < q.pageSize
-        ? page.rows.length
-        : Number(
-            (await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db)).rows[0]
-              ?.n ?? 0,
-          );
+    const relevance = sort === 'relevance';
+    const sets = await fullTextRead(db, dialect, async (trx) => {
+      const rowIds = async (f: FullTextFilter) =>
+        (
+          await sql<{ rowId: number }>`select x.row_id from ${fullTextMatches(dialect, f)} x`.execute(trx)
+        ).rows.map((r) => Number(r.rowId));
+      const matched = await rowIds({ tags, all });
+      if (!relevance || !matched.length) return { matched, title: null, summary: null };
+      const title = new Set(await rowIds({ tags, head: { field: 'title', query: all } }));
+      const summary = new Set(await rowIds({ tags, head: { field: 'summary', query: all } }));
+      return { matched, title, summary };
+    });
+    if (!sets.matched.length) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, terms };
+    conds.push(sql<boolean>`e.row_id in (${sql.join(sets.matched)})`);
+    // `cross join` keeps SQLite's join order (PostgreSQL plans it as any inner join): the entries first, then their
+    // buildings by id. Led by the buildings, SQLite probed every entry of the match list per building (5,000 × 2,000
+    // index lookups, seconds).
+    const from = sql`search_entries e cross join buildings b
+      where b.id = e.entity_id and e.scope = ${BUILDING_SCOPE} and ${sql.join(conds, sql` and `)}`;
+    let rows: { id: string }[];
+    let total: number;
+    if (relevance) {
+      const found = await sql<{ id: string; rowId: number; heat: number }>`select b.id, e.row_id,
+        b.heat_sort_key as heat from ${from}`.execute(db);
+      const tier = (rowId: number) => (sets.title?.has(rowId) ? 2 : sets.summary?.has(rowId) ? 1 : 0);
+      const ranked = found.rows.map((r) => ({ id: r.id, tier: tier(Number(r.rowId)), heat: Number(r.heat) }));
+      ranked.sort((a, b) => b.tier - a.tier || b.heat - a.heat || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      rows = ranked.slice(offset, offset + q.pageSize);
+      total = ranked.length;
+    } else {
+      const page = await sql<{
+        id: string;
+        total: number;
+      }>`select b.id, count(*) over () as total from ${from}
+        order by ${orderOf(sort)} limit ${q.pageSize} offset ${offset}`.execute(db);
+      rows = page.rows;
+      total = await this.totalOf(page.rows, offset, sql`select b.id from ${from}`);
+    }
     const items = await this.cards(
-      page.rows.map((r) => r.id),
+      rows.map((r) => r.id),
       now,
       staleBefore,
       terms,
@@ -93,37 +145,66 @@ export class BuildingSearch {
     return { items, total, page: q.page, pageSize: q.pageSize, terms };
   }
 
-  /** Cards of these buildings in this order (with highlights when terms are given). */
+  /** The number of rows of a `select b.id …` statement. */
+  private async count(select: RawBuilder<unknown>, db: DB = this.c.db): Promise<number> {
+    const r = await sql<{ n: number }>`select count(*) as n from (${select}) c`.execute(db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  /** The total carried by a page's rows (`count(*) over ()`); a page past the end carries none, so count then. */
+  private async totalOf(
+    rows: readonly { total: number }[],
+    offset: number,
+    select: RawBuilder<unknown>,
+    db: DB = this.c.db,
+  ): Promise<number> {
+    if (rows.length) return Number(rows[0]!.total);
+    return offset === 0 ? 0 : this.count(select, db);
+  }
+
+  /**
+   * Cards of these buildings in this order, with highlights when terms are given: one statement (card columns, the
+   * cover photo, and with terms the search entry's texts).
+   */
   async cards(ids: readonly string[], now: Date, staleBefore: string, terms: string[] | null) {
     if (!ids.length) return [];
-    const [rows, covers, highlights] = await Promise.all([
-      cardQuery(this.c.db)
-        .where('b.id', 'in', [...ids])
-        .execute(),
-      coverPhotos(this.c.db, ids),
-      terms ? this.highlights(ids, terms) : undefined,
-    ]);
+    const query = cardQuery(this.c.db)
+      .select((eb) =>
+        eb
+          .selectFrom('buildingPhotos as p')
+          .select('p.id')
+          .whereRef('p.buildingId', '=', 'b.id')
+          .orderBy('p.sortOrder')
+          .orderBy('p.createdAt')
+          .orderBy('p.id')
+          .limit(1)
+          .as('coverPhotoId'),
+      )
+      .where('b.id', 'in', [...ids]);
+    const withTexts = terms
+      ? query
+          .leftJoin('searchEntries as e', (j) =>
+            j.onRef('e.entityId', '=', 'b.id').on('e.scope', '=', BUILDING_SCOPE),
+          )
+          .select(['e.title as entryTitle', 'e.summary as entrySummary', 'e.body as entryBody'])
+      : null;
+    const rows: (CardRow & {
+      coverPhotoId: string | null;
+      entryTitle?: string | null;
+      entrySummary?: string | null;
+      entryBody?: string | null;
+    })[] = withTexts ? await withTexts.execute() : await query.execute();
+    const covers = new Map<string, string>();
+    const highlights = terms ? new Map<string, { nameHtml: string; snippet: string }>() : undefined;
+    for (const r of rows) {
+      if (r.coverPhotoId) covers.set(r.id, r.coverPhotoId);
+      if (highlights && terms && r.entryTitle != null) highlights.set(r.id, highlightOf(r, terms));
+    }
     const byId = new Map(rows.map((r) => [r.id, r as CardRow]));
     return ids
       .map((id) => byId.get(id))
       .filter((r): r is CardRow => !!r)
       .map((r) => toCard(r, { now, staleBefore, covers, highlights }));
-  }
-
-  private async highlights(ids: readonly string[], terms: string[]) {
-    const rows = await this.c.db
-      .selectFrom('searchEntries')
-      .select(['entityId', 'title', 'summary', 'body'])
-      .where('scope', '=', BUILDING_SCOPE)
-      .where('entityId', 'in', [...ids])
-      .execute();
-    const out = new Map<string, { nameHtml: string; snippet: string }>();
-    for (const r of rows) {
-      const source =
-        r.summary && findMatches(r.summary, terms).length > 0 ? r.summary : r.body || r.summary || '';
-      out.set(r.entityId, { nameHtml: markAll(r.title, terms), snippet: highlight(source, terms, 120) });
-    }
-    return out;
   }
 
   /** The SQL conditions of the filters (raw, over `buildings b`). */
@@ -185,18 +266,28 @@ export class BuildingSearch {
         conds.push(sql<boolean>`b.min_rent_monthly <= ${rentMax}`);
         space.push(sql<boolean>`sp.rent_monthly <= ${rentMax}`);
       }
-      // Driven from the spaces (index status, rent_monthly, area, building_id): one range scan of the vacant
-      // spaces in the rent range, instead of one probe per building (2 ms against 12 at 5,000 × 20, SQLite).
-      // With one bound the building's own range answers exactly (max vacant rent ≥ rentMin means a vacant space
-      // is); two bounds may be met by different spaces, so the spaces decide.
+      // One probe per candidate building (building_spaces_building_idx: building_id, status, area, rent_monthly)
+      // reading its few vacant spaces from the index, after the building's own range columns have pruned. With one
+      // bound the building's own range answers exactly (max vacant rent ≥ rentMin means a vacant space is); two
+      // bounds may be met by different spaces, so the spaces decide.
       if (space.length > 2) {
         conds.push(
-          sql<boolean>`b.id in (select sp.building_id from building_spaces sp where ${sql.join(space, sql` and `)})`,
+          sql<boolean>`exists (select 1 from building_spaces sp where sp.building_id = b.id and ${sql.join(space, sql` and `)})`,
         );
       }
     }
     return conds;
   }
+}
+
+/** The name with the matches marked, and the best passage: the summary when it holds a match, else the body. */
+function highlightOf(
+  r: { entryTitle?: string | null; entrySummary?: string | null; entryBody?: string | null },
+  terms: string[],
+) {
+  const summary = r.entrySummary ?? '';
+  const source = summary && findMatches(summary, terms).length > 0 ? summary : r.entryBody || summary;
+  return { nameHtml: markAll(r.entryTitle ?? '', terms), snippet: highlight(source, terms, 120) };
 }
 
 /** ORDER BY of a sort (ties broken by id, so pages never overlap). */
