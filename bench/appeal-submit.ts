@@ -43,6 +43,7 @@ const HEALTH_S = 5;
 const TARGET_RPS = 500;
 const TARGET_P99_MS = 100;
 const ROLE_ENV = 'QIFU_BENCH_APPEAL_SUBMIT_ROLE';
+const PROFILE_ENV = 'BENCH_SUBMIT_CPU_PROF';
 const ACCOUNT = DEMO_ACCOUNTS.find((a) => a.role === 'enterprise_admin' && a.binding === 'confirmed')!;
 const BODY = JSON.stringify({
   type: 'consult',
@@ -152,10 +153,32 @@ async function serve(): Promise<void> {
   await app.listen({ port: 0, host: LOOPBACK });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('app is not listening on TCP');
+  const stopProfile = await startProfile(process.env[PROFILE_ENV]);
   announceListening(address.port, async () => {
+    await stopProfile();
     await app.close();
     await database.close();
   });
+}
+
+/**
+ * `BENCH_SUBMIT_CPU_PROF=<dir>`: the server child records a V8 CPU profile (open it in Chrome DevTools or
+ * speedscope) — `--cpu-prof` is refused in NODE_OPTIONS, so the inspector API is used.
+ */
+async function startProfile(dir: string | undefined): Promise<() => Promise<void>> {
+  if (!dir) return async () => {};
+  const inspector = await import('node:inspector/promises');
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `appeal-submit-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -272,3 +272,31 @@ export function fullTextMatches(d: Dialect, f: FullTextFilter): RawBuilder<{ row
     : { and: parts };
   return sql`(select row_id from search_entries where tsv @@ cast(${tsqueryText(query)} as tsquery))`;
 }
+
+// --- Analytic reads (added for the appeal statistics) ------------------------------------------------------------
+
+/**
+ * Run one big aggregate (a pass over up to millions of rows, e.g. the appeal statistics) in a read transaction. On
+ * PostgreSQL JIT compilation is switched off for it: the planner's cost crosses the JIT thresholds at a million
+ * rows, and compiling (and optimising) the dozen CASE expressions costs more than it saves on a pass of well under
+ * a second. SQLite has no JIT.
+ */
+export async function analyticRead<DB, T>(
+  db: Kysely<DB>,
+  d: Dialect,
+  fn: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    if (d.name === 'postgres') await sql`set local jit = off`.execute(trx);
+    return fn(trx);
+  });
+}
+
+/**
+ * A column in a condition that SQLite must not answer with an index range (`+column`), so that its planner may read
+ * the rows in the order of another index instead (a GROUP BY streamed from an index that starts with the group key,
+ * without a sort); the plain column on PostgreSQL, whose planner weighs both from statistics.
+ */
+export function unrangedColumn(d: Dialect, column: string): RawBuilder<unknown> {
+  return d.name === 'sqlite' ? sql`+${sql.ref(column)}` : sql`${sql.ref(column)}`;
+}

@@ -539,6 +539,11 @@ export interface AppealTable {
   ratingComment: string | null;
   ratingDefault: number;
   ratedAt: string | null;
+  /**
+   * Working minutes from dispatched_at to replied_at (sla.ts workingMinutesBetween), written by the reply, cleared by
+   * a reopen; 平均办理工作日 averages it.
+   */
+  handlingMinutes: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -8,6 +8,7 @@ import {
   replyDeadline,
   type SlaContext,
   type SlaSettings,
+  workingMinutesBetween,
 } from '../../modules/appeals/sla';
 import { OFFICIAL_CALENDAR } from '../../platform/calendar/official-holidays';
 import { shanghaiDate, WorkdayCalendar } from '../../platform/calendar/workdays';
@@ -881,6 +882,7 @@ export async function seedAppeals(trx: DB, c: AppealSeedContext): Promise<Appeal
       repliedAt: null,
       closedAt: null,
       repliedLate: null,
+      handlingMinutes: null,
       replyContent: null,
       replySolved: null,
       replyUnsolvedReason: null,
@@ -1120,6 +1122,10 @@ export async function seedAppeals(trx: DB, c: AppealSeedContext): Promise<Appeal
         t = new Date(Math.max(Date.parse(deadline()) - 17 * MINUTE_MS, signedAt + MINUTE_MS));
       row.repliedAt = t.toISOString();
       row.repliedLate = t.getTime() > Date.parse(deadline()) ? 1 : 0;
+      // As the reply action writes it (statistics: 平均办理工作日).
+      row.handlingMinutes = row.dispatchedAt
+        ? workingMinutesBetween(new Date(row.dispatchedAt), t, ctx)
+        : null;
       row.replyContent = p.scenario.reply;
       row.replySolved = p.solved ? 1 : 0;
       row.replyUnsolvedReason = p.solved ? null : (p.scenario.unsolved ?? UNSOLVED);
@@ -1172,6 +1178,7 @@ export async function seedAppeals(trx: DB, c: AppealSeedContext): Promise<Appeal
       row.signedAt = null;
       row.repliedAt = null;
       row.repliedLate = null;
+      row.handlingMinutes = null;
       row.rating = null;
       row.ratingSolved = null;
       row.ratingComment = null;

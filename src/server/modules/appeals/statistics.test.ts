@@ -10,8 +10,9 @@ import { newId } from '../../platform/ids';
 import { makeDepartment, makeEnterpriseUser, makeStaff } from '../../test/factories';
 import { createTestApp, login, type TestApp } from '../../test/support';
 import { bindUser, makeEnterprise } from '../enterprises/test-fixtures';
-import { DEFAULT_SLA_SETTINGS, workdaysTaken } from './sla';
+import { DEFAULT_SLA_SETTINGS, workdaysTaken, workingMinutesBetween } from './sla';
 import { appealStatistics, statsWindow } from './statistics';
+import { APPEAL_TEST_NOW, createAppealTestEnv } from './test-helpers';
 
 // Hand-built appeals with known outcomes (columns only, as the statistics read them), on both databases.
 
@@ -101,6 +102,8 @@ describe('appeal statistics', () => {
         signedAt: plus(dispatchedAt, 1),
         repliedAt,
         repliedLate: 0,
+        // As the reply action writes it.
+        handlingMinutes: workingMinutesBetween(new Date(dispatchedAt), new Date(repliedAt), ctx),
         replySolved: 1,
         replyContent: '已答复',
         ...over,
@@ -306,7 +309,7 @@ describe('appeal statistics', () => {
     expect(() => statsWindow({ from: '2026-05', to: '2026-01' }, new Date(NOW))).toThrow();
     await expect(
       appealStatistics(
-        { db: t.database.db, dialect: t.database.dialect, calendar: ctx.calendar, now: new Date(NOW) },
+        { db: t.database.db, dialect: t.database.dialect, now: new Date(NOW) },
         { from: '2020-01', to: '2026-01' },
       ),
     ).rejects.toThrow();
@@ -377,5 +380,85 @@ describe('appeal statistics', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(11);
+  });
+});
+
+describe('handling time (handling_minutes) written by the workflow', () => {
+  it('is written by the reply, cleared by a reopen and counted once the new reply comes', async () => {
+    const env = await createAppealTestEnv();
+    try {
+      const { act, cookies, dept, t } = env;
+      const ok = async (res: { statusCode: number; body: string }) => {
+        expect(res.statusCode, res.body).toBe(200);
+      };
+      const row = () =>
+        t.database.db
+          .selectFrom('appeals')
+          .select(['handlingMinutes', 'repliedAt', 'dispatchedAt'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+      const stats = async () => {
+        const res = await env.call(
+          'GET',
+          '/appeals/stats?from=2026-03&to=2026-03',
+          undefined,
+          cookies.leader,
+        );
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json() as AppealStats).totals;
+      };
+      const { id } = await env.submit();
+      await ok(await act(id, 'accept', {}, cookies.dispatcher));
+      // Dispatched Tuesday 10 March 2026 10:00 in Shanghai (APPEAL_TEST_NOW).
+      await ok(await act(id, 'dispatch', { leadDepartmentId: dept.lead }, cookies.dispatcher));
+      expect((await row()).handlingMinutes).toBeNull();
+      await env.setClock('2026-03-11T03:30:00.000Z');
+      await ok(await act(id, 'sign', {}, cookies.handler));
+      // Replied Thursday 12 March 15:00: 7.5 h + 8.5 h + 6 h = 22 working hours.
+      await env.setClock('2026-03-12T07:00:00.000Z');
+      await ok(
+        await act(
+          id,
+          'reply',
+          { content: '已答复，可网上办理。', solved: true, public: true },
+          cookies.handler,
+        ),
+      );
+      const replied = await row();
+      expect(replied.dispatchedAt).toBe(APPEAL_TEST_NOW);
+      expect(replied.handlingMinutes).toBe(22 * 60);
+      expect(replied.handlingMinutes).toBe(
+        workingMinutesBetween(new Date(replied.dispatchedAt!), new Date(replied.repliedAt!), ctx),
+      );
+      expect((await stats()).avgHandlingWorkdays).toBe(Math.round((1320 / 510) * 100) / 100);
+
+      await ok(
+        await act(id, 'rate', { rating: 'dissatisfied', solved: false, comment: '仍未解决' }, cookies.entA),
+      );
+      await ok(await act(id, 'reopen', { reason: '材料仍被退回' }, cookies.entA));
+      const reopened = await row();
+      expect([reopened.handlingMinutes, reopened.repliedAt]).toEqual([null, null]);
+      const during = await stats();
+      expect([during.replied, during.avgHandlingWorkdays]).toEqual([0, null]);
+
+      // The new reply counts from the (first) dispatch, as before: Monday 16 March 09:30.
+      await ok(await act(id, 'sign', {}, cookies.handler));
+      await env.setClock('2026-03-16T01:30:00.000Z');
+      await ok(
+        await act(
+          id,
+          'reply',
+          { content: '已上门指导，办结。', solved: true, public: true },
+          cookies.handler,
+        ),
+      );
+      const again = await row();
+      expect(again.handlingMinutes).toBe(
+        workingMinutesBetween(new Date(APPEAL_TEST_NOW), new Date('2026-03-16T01:30:00.000Z'), ctx),
+      );
+      expect(again.handlingMinutes).toBe(7.5 * 60 + 3 * 510 + 30);
+    } finally {
+      await env.close();
+    }
   });
 });

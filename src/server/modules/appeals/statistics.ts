@@ -1,17 +1,13 @@
 // Appeal statistics (SPEC §2.4 and §2.8: 响应率, 按期办结率, 解决率, 满意率, handling working days, overdue and reopen
 // counts) per lead department, topic or month, over the appeals CREATED in a window of Shanghai months.
 //
-// Only the appeal columns are read, never the timeline, in ONE aggregate query (one pass over the window):
-//   - every figure but the average counts appeals meeting a condition: each appeal's conditions are packed as bits of
-//     one integer and the database counts appeals per (group, bits); the totals are the sums of the rows;
-//   - the average handling time sums, per appeal, the working minutes from the dispatch to the reply exactly as
-//     sla.ts workdaysTaken() counts them: working time is cumulative from a fixed origin (working days before the
-//     day × office minutes + the minutes of the day itself within office hours, if it is a working day), so the
-//     working days before the day of an instant (and whether that day is one) are looked up in a search tree of
-//     CASE expressions over the instants at which days start, built here from the official calendar.
-// The Shanghai month of created_at is a CASE over the month boundaries computed here, identical on both databases;
-// the Shanghai minute of the day of a timestamp is the one dialect difference (shanghaiMinuteOfDay below), plus
-// switching PostgreSQL's JIT off for the query (see countRows). Cost at 1,000,000 appeals: bench/appeal-stats.ts.
+// Only the appeal columns are read, never the timeline, in ONE aggregate pass per grouping (the export makes three):
+// every figure but the average counts the appeals meeting a condition (a sum of 0/1 CASEs over plain columns), and
+// 平均办理工作日 averages handling_minutes, the working minutes from the dispatch to the reply that the reply action
+// stores (sla.ts workingMinutesBetween, over the official calendar). Months are Shanghai months, their boundaries
+// computed here, identical on both databases. Every column read is in the covering indexes of migration 006, so
+// neither database reads the wide rows nor sorts them (see countRows). Cost at 1,000,000 appeals:
+// bench/appeal-stats.ts.
 
 import ExcelJS from 'exceljs';
 import { type RawBuilder, sql } from 'kysely';
@@ -25,15 +21,14 @@ import {
   appealStatsQuerySchema,
 } from '../../../shared/appeals-api';
 import type { DB } from '../../db/database';
-import { type Dialect, fromJson } from '../../db/dialect';
-import { shanghaiDate, type WorkdayCalendar } from '../../platform/calendar/workdays';
+import { analyticRead, type Dialect, fromJson, unrangedColumn } from '../../db/dialect';
+import { shanghaiDate } from '../../platform/calendar/workdays';
 import { safeCell } from '../buildings/normalize';
 import { DEFAULT_SLA_SETTINGS } from './sla';
 
 export interface StatsDeps {
   db: DB;
   dialect: Dialect;
-  calendar: Pick<WorkdayCalendar, 'isWorkday' | 'workdaysBetween'>;
   /** The instant "still being handled past the deadline" is judged at, and the default window ends in. */
   now: Date;
 }
@@ -139,88 +134,7 @@ export function statsWindow(query: unknown, now: Date): StatsWindow {
   };
 }
 
-// ——— dialect helpers (to move into db/dialect.ts) ———
-
-/**
- * DIALECT HELPER — belongs in src/server/db/dialect.ts (kept here, clearly marked, until the lead moves it).
- * The minute of the day in Asia/Shanghai (0..1439, seconds truncated; fixed UTC+8 as in calendar/workdays.ts) of a
- * timestamp column. SQLite stores ISO UTC text ('2026-11-26T07:05:00.000Z'): read from the digits; PostgreSQL a
- * timestamptz. NULL in, NULL out.
- */
-export function shanghaiMinuteOfDay(d: Dialect, column: string): RawBuilder<number> {
-  const col = sql.ref(column);
-  if (d.name === 'sqlite')
-    return sql<number>`((cast(substr(${col}, 12, 2) as integer) * 60 + cast(substr(${col}, 15, 2) as integer) + 480) % 1440)`;
-  const utc = sql`(${col} at time zone 'UTC')`;
-  return sql<number>`((cast(extract(hour from ${utc}) * 60 + extract(minute from ${utc}) as integer) + 480) % 1440)`;
-}
-
-// ——— the working-day calendar as SQL ———
-
-const MS_PER_DAY = 86_400_000;
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * MS_PER_DAY).toISOString().slice(0, 10);
-/** The instant a Shanghai day starts (00:00 UTC+8 = 16:00 UTC the day before), as stored. */
-const dayStart = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS).toISOString();
-
-/**
- * The working-day code of the Shanghai day an instant falls on: `2 · (working days before that day, counted from
- * `first`) + (1 if the day is a working day)`. A nested CASE — a balanced search tree over the instants at which
- * Shanghai days start, compared with the raw column (ISO text on SQLite, timestamptz on PostgreSQL: nothing is
- * parsed per row) — built from the official calendar (holidays and make-up days included) for the days
- * [first, last]; instants before `first` count as `first`, after `last` as `last`, so the range must hold every
- * dispatch and reply of the window (never before it starts, nor after now).
- */
-function workdayCode(
-  calendar: StatsDeps['calendar'],
-  first: string,
-  last: string,
-  column: string,
-): RawBuilder<number> {
-  const starts: string[] = [];
-  const values: number[] = [];
-  let before = 0;
-  for (let day = first; day <= last; day = addDays(day, 1)) {
-    const working = calendar.isWorkday(day);
-    starts.push(dayStart(day));
-    values.push(before * 2 + (working ? 1 : 0));
-    if (working) before += 1;
-  }
-  const col = sql.ref(column);
-  const node = (lo: number, hi: number): RawBuilder<number> => {
-    if (lo === hi) return sql<number>`${sql.lit(values[lo]!)}`;
-    const mid = (lo + hi + 1) >> 1;
-    return sql<number>`case when ${col} < ${sql.lit(starts[mid]!)} then ${node(lo, mid - 1)} else ${node(mid, hi)} end`;
-  };
-  return node(0, values.length - 1);
-}
-
-/**
- * Working minutes from a fixed origin to an instant, as sla.ts cumulativeWorkingMinutes counts them: every working
- * day before the instant's day in full, plus, if that day is a working day, its minutes from the opening up to the
- * instant, clamped to the office hours. `code` is the instant's workdayCode, `minute` its Shanghai minute of day.
- */
-function cumulativeMinutes(code: string, minute: string, open: number, close: number): RawBuilder<number> {
-  const c = sql.ref(code);
-  const m = sql.ref(minute);
-  const perDay = close - open;
-  const clamped = sql`(case when ${m} <= ${sql.lit(open)} then 0 when ${m} >= ${sql.lit(close)} then ${sql.lit(perDay)} else ${m} - ${sql.lit(open)} end)`;
-  return sql<number>`(${sql.lit(perDay)} * (${c} / 2) + (${c} % 2) * ${clamped})`;
-}
-
 // ——— the query ———
-
-function groupKey(w: StatsWindow): RawBuilder<string | number | null> {
-  if (w.by === 'department') return sql`lead_department_id`;
-  if (w.by === 'topic') return sql`topic_code`;
-  // Month index within the window: a CASE over the boundaries (the last month is the ELSE).
-  if (w.months.length === 1) return sql`0`;
-  const whens = w.months
-    .slice(0, -1)
-    .map((_, i) => sql`when created_at < ${monthStart(monthIndex(w.from) + i + 1)} then ${sql.lit(i)}`);
-  return sql`case ${sql.join(whens, sql` `)} else ${sql.lit(w.months.length - 1)} end`;
-}
 
 interface Counts {
   submitted: number;
@@ -235,11 +149,10 @@ interface Counts {
   closed: number;
   overdue: number;
   reopened: number;
-  /** Replied appeals with a dispatch time, and their working minutes from the dispatch to the reply. */
+  /** Replied appeals with their handling time (handling_minutes), and the sum of those working minutes. */
   handled: number;
   workingMinutes: number;
 }
-type CountRow = Counts & { k: string | number | null };
 
 const ZERO: Counts = {
   submitted: 0,
@@ -259,103 +172,69 @@ const ZERO: Counts = {
 };
 const COUNT_KEYS = Object.keys(ZERO) as (keyof Counts)[];
 
-/** Days after now (or the window's end) the calendar tree still covers; replies are never after now. */
-const DAYS_AFTER = 60;
-
-/** The per-appeal conditions, packed as bits of one integer per appeal (see countRows). */
-const FLAGS = [
-  'accepted',
-  'responded',
-  'respondedOnTime',
-  'replied',
-  'repliedOnTime',
-  'rated',
-  'solved',
-  'satisfied',
-  'closed',
-  'overdue',
-  'reopened',
-  'handled',
-] as const satisfies readonly (keyof Counts)[];
-
 /**
- * One pass over the window. Each appeal becomes its group key, one integer packing its 0/1 conditions (bit i =
- * FLAGS[i]) and, when replied, its working minutes from the dispatch to the reply; the database counts the appeals
- * per (key, bits) — a few dozen combinations per group — and sums the minutes, and the bits are unpacked here. One
- * count per combination instead of a dozen sums per appeal keeps the per-row work of both databases small.
+ * ONE pass over the window: a sum of 0/1 CASEs per figure over plain columns, all read from a covering index, and
+ * no sort (SQLite sorts the rows of a GROUP BY that no index orders: 2–3 s at a million appeals, more than the
+ * figures themselves):
+ *   - by department / topic: GROUP BY the key, streamed in the order of the index that starts with it
+ *     (appeals_stats_lead_idx / appeals_stats_topic_idx); the window is a filter on that scan (on SQLite a range on
+ *     created_at would make the planner pick appeals_stats_idx and sort, see unrangedColumn). PostgreSQL
+ *     hash-aggregates either way;
+ *   - by month: one aggregate per month of the window over its range of appeals_stats_idx (created_at first),
+ *     UNION ALL: no per-row month computation, no grouping.
+ * The average is computed here from the sum of handling_minutes and the count of appeals that have it (exact
+ * integers on both databases).
  */
-async function countRows(deps: StatsDeps, w: StatsWindow, open: number, close: number): Promise<CountRow[]> {
+async function countRows(deps: StatsDeps, w: StatsWindow): Promise<Map<string, Counts>> {
   const now = deps.now.toISOString();
+  const one = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
   const rated = sql`rating is not null and rating_default = 0`;
   const responseAt = sql`coalesce(accepted_at, case when state = 'rejected' then closed_at end)`;
-  const handled = sql`replied_at is not null and dispatched_at is not null`;
-  const conditions: Record<(typeof FLAGS)[number], RawBuilder<unknown>> = {
-    accepted: sql`accepted_at is not null`,
-    responded: sql`${responseAt} is not null`,
-    respondedOnTime: sql`${responseAt} <= accept_deadline`,
-    replied: sql`replied_at is not null`,
-    repliedOnTime: sql`replied_at is not null and replied_late = 0`,
-    rated,
-    solved: sql`${rated} and rating_solved = 1`,
-    satisfied: sql`${rated} and rating in ('satisfied', 'basically_satisfied')`,
-    closed: sql`state = 'closed'`,
-    overdue: sql`replied_late = 1 or (state in ('dispatched', 'signed') and reply_deadline < ${now})`,
-    reopened: sql`reopen_count > 0`,
-    handled,
+  const figures: Record<keyof Counts, RawBuilder<number>> = {
+    submitted: sql`count(*)`,
+    accepted: sql`count(accepted_at)`,
+    responded: sql`count(${responseAt})`,
+    respondedOnTime: one(sql`${responseAt} <= accept_deadline`),
+    replied: sql`count(replied_at)`,
+    repliedOnTime: one(sql`replied_late = 0 and replied_at is not null`),
+    rated: one(rated),
+    solved: one(sql`rating_solved = 1 and ${rated}`),
+    satisfied: one(sql`rating in ('satisfied', 'basically_satisfied') and rating_default = 0`),
+    closed: one(sql`state = 'closed'`),
+    overdue: one(sql`replied_late = 1 or (state in ('dispatched', 'signed') and reply_deadline < ${now})`),
+    reopened: one(sql`reopen_count > 0`),
+    handled: sql`count(handling_minutes)`,
+    workingMinutes: sql`sum(handling_minutes)`,
   };
-  const bits = sql.join(
-    FLAGS.map((f, i) => sql`(case when ${conditions[f]} then ${sql.lit(2 ** i)} else 0 end)`),
-    sql` + `,
-  );
-  const first = shanghaiDate(new Date(w.start));
-  const end = new Date(Math.max(deps.now.getTime(), Date.parse(w.end)));
-  const last = addDays(shanghaiDate(end), DAYS_AFTER);
-  const code = (column: string) =>
-    sql`case when ${handled} then ${workdayCode(deps.calendar, first, last, column)} end`;
-  const minute = (column: string) =>
-    sql`case when ${handled} then ${shanghaiMinuteOfDay(deps.dialect, column)} end`;
-  // The inner derived table is fenced (LIMIT … OFFSET 0: neither flattened by SQLite nor pulled up by PostgreSQL), so
-  // each calendar lookup runs once per appeal although the outer sum reads its result twice.
-  const query = sql<{ k: string | number | null; bits: number; n: number; minutes: number | null }>`
-    select k, bits, count(*) as n,
-      sum(case when r_code is not null then
-        ${cumulativeMinutes('r_code', 'r_minute', open, close)} - ${cumulativeMinutes('d_code', 'd_minute', open, close)}
-        end) as minutes
-    from (
-      select ${groupKey(w)} as k, ${bits} as bits,
-        ${code('replied_at')} as r_code, ${minute('replied_at')} as r_minute,
-        ${code('dispatched_at')} as d_code, ${minute('dispatched_at')} as d_minute
-      from appeals
-      where created_at >= ${w.start} and created_at < ${w.end}
-      limit 9000000000000000000 offset 0
-    ) x
-    group by k, bits`;
-  const result = await deps.db.transaction().execute(async (trx) => {
-    // DIALECT NOTE (for db/dialect.ts): PostgreSQL would JIT-compile the big CASE trees of this one-off query for
-    // longer than the query runs (minutes at a million rows); SQLite has no JIT.
-    if (deps.dialect.name === 'postgres') await sql`set local jit = off`.execute(trx);
-    return query.execute(trx);
-  });
-  const groups = new Map<string | number | null, CountRow>();
-  for (const r of result.rows) {
-    let g = groups.get(r.k);
-    if (!g) {
-      g = { ...ZERO, k: r.k };
-      groups.set(r.k, g);
-    }
-    const n = Number(r.n);
-    const packed = Number(r.bits);
-    g.submitted += n;
-    FLAGS.forEach((f, i) => {
-      if (packed & (2 ** i)) g[f] += n;
+  // Aliases through sql.ref: the CamelCasePlugin writes them snake_case and hands the rows back camelCase.
+  const select = sql.join(COUNT_KEYS.map((f) => sql`${figures[f]} as ${sql.ref(f)}`));
+  let query: RawBuilder<Record<string, string | number | null>>;
+  if (w.by === 'month') {
+    const parts = w.months.map((_, i) => {
+      const from = monthStart(monthIndex(w.from) + i);
+      const to = monthStart(monthIndex(w.from) + i + 1);
+      return sql`select ${sql.lit(i)} as k, ${select} from appeals where created_at >= ${from} and created_at < ${to}`;
     });
-    g.workingMinutes += Number(r.minutes ?? 0);
+    query = sql`${sql.join(parts, sql` union all `)}`;
+  } else {
+    const key = sql.ref(w.by === 'department' ? 'lead_department_id' : 'topic_code');
+    const created = unrangedColumn(deps.dialect, 'created_at');
+    query = sql`select ${key} as k, ${select} from appeals
+      where ${created} >= ${w.start} and ${created} < ${w.end}
+      group by ${key}`;
   }
-  return [...groups.values()];
+  const result = await analyticRead(deps.db, deps.dialect, (trx) => query.execute(trx));
+  const out = new Map<string, Counts>();
+  for (const r of result.rows) {
+    const g = { ...ZERO };
+    for (const f of COUNT_KEYS) g[f] = Number(r[f] ?? 0);
+    if (w.by !== 'month' || g.submitted > 0) out.set(r.k === null ? '' : String(r.k), g);
+  }
+  return out;
 }
 
-/** Office hours from the district SLA settings (appeal_settings 'sla'), else the defaults. */
-async function officeHours(db: DB): Promise<{ open: number; close: number }> {
+/** Office hours from the district SLA settings (appeal_settings 'sla'), else the defaults: minutes per day. */
+async function minutesPerDay(db: DB): Promise<number> {
   const row = await db
     .selectFrom('appealSettings')
     .select('value')
@@ -369,8 +248,8 @@ async function officeHours(db: DB): Promise<{ open: number; close: number }> {
     ? (s.closingMinute as number)
     : DEFAULT_SLA_SETTINGS.closingMinute;
   return open >= 0 && close <= 1440 && open < close
-    ? { open, close }
-    : { open: DEFAULT_SLA_SETTINGS.openingMinute, close: DEFAULT_SLA_SETTINGS.closingMinute };
+    ? close - open
+    : DEFAULT_SLA_SETTINGS.closingMinute - DEFAULT_SLA_SETTINGS.openingMinute;
 }
 
 const ratio = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
@@ -401,24 +280,25 @@ function toRates(c: Counts, perDay: number): AppealRates {
 /** The statistics of a window, grouped as asked. Throws ZodError on a bad query (the route validated it first). */
 export async function appealStatistics(deps: StatsDeps, query: unknown): Promise<AppealStats> {
   const w = statsWindow(query, deps.now);
-  const { open, close } = await officeHours(deps.db);
-  const perDay = close - open;
-  const counts = await countRows(deps, w, open, close);
+  const [perDay, counts] = await Promise.all([minutesPerDay(deps.db), countRows(deps, w)]);
+  return present(deps, w, counts, perDay);
+}
 
-  const groups = new Map<string, Counts>();
-  for (const r of counts) {
-    const g = { ...ZERO };
-    for (const f of COUNT_KEYS) g[f] = Number(r[f] ?? 0);
-    groups.set(r.k === null ? '' : String(r.k), g);
-  }
+async function present(
+  deps: StatsDeps,
+  w: StatsWindow,
+  groups: Map<string, Counts>,
+  perDay: number,
+): Promise<AppealStats> {
+  const by = w.by;
   const labels = await groupLabels(deps.db, w, [...groups.keys()]);
-  const keys = w.by === 'month' ? w.months.map((_, i) => String(i)) : [...groups.keys()];
+  const keys = by === 'month' ? w.months.map((_, i) => String(i)) : [...groups.keys()];
   const rows = keys.map((id) => {
     const c = groups.get(id) ?? ZERO;
-    const key = w.by === 'month' ? w.months[Number(id)]! : id === '' ? null : id;
+    const key = by === 'month' ? w.months[Number(id)]! : id === '' ? null : id;
     return { key, label: labels.get(id) ?? id, ...toRates(c, perDay) };
   });
-  if (w.by !== 'month')
+  if (by !== 'month')
     rows.sort(
       (a, b) =>
         b.submitted - a.submitted ||
@@ -430,7 +310,7 @@ export async function appealStatistics(deps: StatsDeps, query: unknown): Promise
   return {
     from: w.from,
     to: w.to,
-    by: w.by,
+    by,
     asOf: deps.now.toISOString(),
     formulas: APPEAL_STATS_FORMULAS.map((f) => ({ ...f })),
     totals: toRates(total, perDay),
@@ -530,9 +410,10 @@ export async function appealStatsWorkbook(
 ): Promise<{ buffer: Buffer; filename: string }> {
   const w = statsWindow(query, deps.now);
   const base = { from: w.from, to: w.to };
-  const [department, topic, month] = await Promise.all(
-    (['department', 'topic', 'month'] as const).map((by) => appealStatistics(deps, { ...base, by })),
-  );
+  // One pass per grouping, one after the other (each sort-free, see countRows).
+  const department = await appealStatistics(deps, { ...base, by: 'department' });
+  const topic = await appealStatistics(deps, { ...base, by: 'topic' });
+  const month = await appealStatistics(deps, { ...base, by: 'month' });
   const book = new ExcelJS.Workbook();
   book.creator = '企服平台';
   book.created = deps.now;
@@ -547,15 +428,15 @@ export async function appealStatsWorkbook(
   summary.addRow([safeCell('统计区间'), safeCell(period)]);
   summary.addRow([safeCell('统计时点'), safeCell(deps.now.toISOString())]);
   for (const c of EXPORT_COLUMNS) {
-    const row = summary.addRow([safeCell(c.header), month!.totals[c.key]]);
+    const row = summary.addRow([safeCell(c.header), month.totals[c.key]]);
     if (c.kind === 'rate') row.getCell(2).numFmt = PERCENT_FORMAT;
     if (c.kind === 'days') row.getCell(2).numFmt = DAYS_FORMAT;
   }
 
   const rowsOf = (s: AppealStats) => s.rows.map((r) => ({ label: r.label, rates: r }));
-  figuresSheet(book, APPEAL_STATS_GROUPING_LABELS.department, '主办部门', rowsOf(department!));
-  figuresSheet(book, APPEAL_STATS_GROUPING_LABELS.topic, '诉求主题', rowsOf(topic!));
-  figuresSheet(book, APPEAL_STATS_GROUPING_LABELS.month, '月份', rowsOf(month!));
+  figuresSheet(book, APPEAL_STATS_GROUPING_LABELS.department, '主办部门', rowsOf(department));
+  figuresSheet(book, APPEAL_STATS_GROUPING_LABELS.topic, '诉求主题', rowsOf(topic));
+  figuresSheet(book, APPEAL_STATS_GROUPING_LABELS.month, '月份', rowsOf(month));
 
   const formulas = book.addWorksheet('指标口径');
   formulas.columns = [

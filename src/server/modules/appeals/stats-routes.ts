@@ -10,13 +10,8 @@ const TAGS = ['appeals'];
 const STATS_READERS: readonly Role[] = ['leader', 'dispatcher'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function depsOf(platform: Platform): Promise<StatsDeps> {
-  return {
-    db: platform.database.db,
-    dialect: platform.database.dialect,
-    calendar: await platform.calendar.current(),
-    now: platform.clock.now(),
-  };
+function depsOf(platform: Platform): StatsDeps {
+  return { db: platform.database.db, dialect: platform.database.dialect, now: platform.clock.now() };
 }
 
 /** Routes of statistics and their .xlsx export (SPEC §2.4: 响应率, 按期办结率, 解决率, 满意率 …). */
@@ -33,7 +28,7 @@ export const appealStatsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
         response: { 200: appealStatsSchema },
       },
     },
-    async (req) => appealStatistics(await depsOf(platform), req.query),
+    async (req) => appealStatistics(depsOf(platform), req.query),
   );
 
   app.get(
@@ -47,7 +42,7 @@ export const appealStatsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
       },
     },
     async (req, reply) => {
-      const { buffer, filename } = await appealStatsWorkbook(await depsOf(platform), req.query);
+      const { buffer, filename } = await appealStatsWorkbook(depsOf(platform), req.query);
       return reply
         .type(XLSX)
         .header('content-disposition', contentDisposition(filename, false))
