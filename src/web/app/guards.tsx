@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, type RouteObject, useLocation } from 'react-router';
 import type { Role } from '../../shared/roles';
 import { hasAnyRole, isStaff } from './access';
 import { Brand } from './Brand';
@@ -67,4 +67,19 @@ export function guarded<P extends object>(Page: ComponentType<P>, req: Requireme
   }
   Guarded.displayName = `Guarded(${Page.displayName ?? Page.name})`;
   return Guarded;
+}
+
+/**
+ * A route's `lazy` loader: the page is its own chunk, loaded on demand (so a visitor's first load carries the portal
+ * only), and wrapped in `guarded` when the route has a requirement. Every module's routes use this one.
+ */
+export function lazyPage<M>(
+  load: () => Promise<M>,
+  pick: (m: M) => ComponentType,
+  req?: Requirement,
+): RouteObject['lazy'] {
+  return async () => {
+    const Component = pick(await load());
+    return { Component: req ? guarded(Component, req) : Component };
+  };
 }

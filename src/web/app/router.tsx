@@ -6,23 +6,8 @@ import { policyPortalRoutes, policyWorkbenchRoutes } from '../modules/policies/r
 import { HomePage } from '../modules/portal/HomePage';
 import { navItem, type WorkbenchKey } from './access';
 import { NotFound, PageLoading, RouteError } from './components';
-import { guarded, type Requirement } from './guards';
+import { lazyPage as page } from './guards';
 import { PortalLayout } from './PortalLayout';
-
-/**
- * Every page except the home page is loaded on demand, so a visitor's first load carries the portal only; the
- * workbench and administration pages are separate chunks that only staff ever download.
- */
-function page<M>(
-  load: () => Promise<M>,
-  pick: (m: M) => ComponentType,
-  req?: Requirement,
-): RouteObject['lazy'] {
-  return async () => {
-    const Component = pick(await load());
-    return { Component: req ? guarded(Component, req) : Component };
-  };
-}
 
 /** A workbench page guarded by the roles its menu entry declares. */
 function workbenchPage<M>(

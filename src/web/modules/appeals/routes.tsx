@@ -1,19 +1,7 @@
-import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { guarded, type Requirement } from '../../app/guards';
+import { lazyPage, type Requirement } from '../../app/guards';
 
 export { appealWorkbenchRoutes } from './staff/routes';
-
-function lazyPage<M>(
-  load: () => Promise<M>,
-  pick: (m: M) => ComponentType,
-  req?: Requirement,
-): RouteObject['lazy'] {
-  return async () => {
-    const Component = pick(await load());
-    return { Component: req ? guarded(Component, req) : Component };
-  };
-}
 
 const ENTERPRISE: Requirement = { enterprise: true };
 

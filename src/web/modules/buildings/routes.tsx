@@ -1,23 +1,11 @@
-import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { navItem } from '../../app/access';
-import { guarded, type Requirement } from '../../app/guards';
+import { lazyPage, type Requirement } from '../../app/guards';
 
 /**
  * The routes of the buildings pages, spliced into src/web/app/router.tsx. Every page is its own lazily loaded
  * chunk: the map (Leaflet) loads only when its tab is opened, and the editor pages only for building editors.
  */
-function lazyPage<M>(
-  load: () => Promise<M>,
-  pick: (m: M) => ComponentType,
-  req?: Requirement,
-): RouteObject['lazy'] {
-  return async () => {
-    const Component = pick(await load());
-    return { Component: req ? guarded(Component, req) : Component };
-  };
-}
-
 /** Children of the portal layout (`/`) for the buildings pages. */
 export const buildingPortalRoutes: RouteObject[] = [
   // The short address a reader would type or guess.

@@ -1,24 +1,12 @@
-import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { navItem } from '../../app/access';
-import { guarded, type Requirement } from '../../app/guards';
+import { lazyPage, type Requirement } from '../../app/guards';
 
 /**
  * The routes of the policies and notifications pages, spliced into src/web/app/router.tsx. Every page is its own
  * lazily loaded chunk: the public pages carry none of the enterprise or workbench code, and the workbench editors
  * (rule editor included) load only for staff.
  */
-function lazyPage<M>(
-  load: () => Promise<M>,
-  pick: (m: M) => ComponentType,
-  req?: Requirement,
-): RouteObject['lazy'] {
-  return async () => {
-    const Component = pick(await load());
-    return { Component: req ? guarded(Component, req) : Component };
-  };
-}
-
 const ENTERPRISE: Requirement = { enterprise: true };
 const LOGGED_IN: Requirement = {};
 

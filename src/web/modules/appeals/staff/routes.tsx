@@ -1,15 +1,6 @@
-import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { APPEAL_KB_ROLES, navItem } from '../../../app/access';
-import { guarded, type Requirement } from '../../../app/guards';
-
-function lazyPage<M>(
-  load: () => Promise<M>,
-  pick: (m: M) => ComponentType,
-  req: Requirement,
-): RouteObject['lazy'] {
-  return async () => ({ Component: guarded(pick(await load()), req) });
-}
+import { lazyPage, type Requirement } from '../../../app/guards';
 
 /** Who may register an appeal from the workbench: the liaison for his enterprises, the dispatcher for a call. */
 export const APPEAL_INTAKE_ROLES = ['liaison', 'dispatcher'] as const;
