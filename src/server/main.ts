@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/database';
 import { seedDemoIfEmpty } from './db/seed';
+import { buildingSnapshot } from './modules/buildings';
 import { warmUpSegmenter } from './platform/text/segment';
 
 /** Process entry: config → database → migrate → (demo data on first start) → app → listen; graceful shutdown. */
@@ -39,8 +40,16 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: database.description }, `Qifu listening on http://localhost:${config.port}`);
   // Load the Chinese segmenter's dictionary once the server answers, not before: it takes about 0.4 s and the
-  // first search should not pay for it.
-  setTimeout(() => warmUpSegmenter(), 1000).unref();
+  // first search should not pay for it. Then the building search snapshot (about 1 s for 5,000 buildings; it
+  // yields to requests while it tokenises).
+  setTimeout(() => {
+    warmUpSegmenter();
+    buildingSnapshot(database.db)
+      .sync()
+      .catch((err: unknown) =>
+        app.log.warn({ err }, 'building search snapshot not loaded; the first search will'),
+      );
+  }, 1000).unref();
 }
 
 main().catch((err) => {

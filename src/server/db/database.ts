@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { DIALECTS, type Dialect } from './dialect';
@@ -70,8 +70,37 @@ export function openDatabase(opts: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachedStatements(sqlite) }),
+    plugins,
+  });
   return { db, dialect: DIALECTS.sqlite, description: `sqlite:${file}`, close: () => db.destroy() };
+}
+
+/** Prepared statements kept per connection (SQL texts with `in (?, ?, …)` lists vary; the oldest go first). */
+const STATEMENT_CACHE = 1_000;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with its prepared statements kept: the driver prepares every
+ * query it runs, and preparing cost a tenth of an appeal submission's CPU (bench/appeal-submit.ts). A statement
+ * still being iterated (a streamed query) is never handed out again; a fresh one is prepared instead. SQLite
+ * re-prepares a kept statement by itself when a migration changes the schema.
+ */
+function cachedStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      const hit = kept.get(text);
+      if (hit && !hit.busy) return hit;
+      const statement = sqlite.prepare(text);
+      if (!hit) {
+        if (kept.size >= STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
+        kept.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** Apply every pending migration; throws with the failing migration's name. */

@@ -770,6 +770,20 @@ export interface BuildingImportTable {
   committedAt: string | null;
 }
 
+// ——— change log of buildings (migration 008) ———
+
+/** A named counter of committed changes (`buildings`: the stamps of building_changes). */
+export interface ChangeCounterTable {
+  name: string;
+  seq: number;
+}
+
+/** The latest change stamp of each building (written by triggers, read by the search snapshot). */
+export interface BuildingChangeTable {
+  buildingId: string;
+  seq: number;
+}
+
 export interface Database {
   departments: DepartmentTable;
   users: UserTable;
@@ -819,6 +833,8 @@ export interface Database {
   buildingProjects: BuildingProjectTable;
   buildingPhotos: BuildingPhotoTable;
   buildingHeat: BuildingHeatTable;
+  changeCounters: ChangeCounterTable;
+  buildingChanges: BuildingChangeTable;
   buildingViews: BuildingViewTable;
   buildingFavourites: BuildingFavouriteTable;
   viewingRequests: ViewingRequestTable;

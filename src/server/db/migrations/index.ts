@@ -7,6 +7,7 @@ import * as m004 from './004-policies';
 import * as m005 from './005-notifications';
 import * as m006 from './006-appeals';
 import * as m007 from './007-buildings';
+import * as m008 from './008-building-changes';
 
 /** A migration runs on both databases; the dialect supplies the column types that differ. */
 export interface QifuMigration {
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, QifuMigration> = {
   '005-notifications': m005,
   '006-appeals': m006,
   '007-buildings': m007,
+  '008-building-changes': m008,
 };

@@ -1377,6 +1377,7 @@ export async function seedPolicies(trx: DB, c: PolicySeedContext): Promise<Polic
     if (!departmentId) throw new Error(`demo program ${p.key}: unknown department ${p.department}`);
     // Published ten days before its window opens, but never after the demo's today.
     const planned = p.window ? addDays(p.window[0], -10) : addDays(doc.issuedOn, 14);
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as strings (Math.min would give NaN)
     const published = at(planned > DEMO_AS_OF ? DEMO_AS_OF : planned, 5);
     const row: ProgramRow = {
       id: c.id(),

@@ -44,7 +44,6 @@ export async function buildExport(
   );
   const search = new BuildingSearch({
     db,
-    dialect: platform.database.dialect,
     clock: platform.clock,
     staleDays: platform.config.buildings.staleDays,
     streets: async () => streetNames,

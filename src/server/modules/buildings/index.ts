@@ -30,3 +30,4 @@ export const buildingsModule: FastifyPluginAsync<{ platform: Platform }> = async
 };
 
 export { BUILDING_SCOPE, indexBuildings, refreshBuildingDerived } from './derived';
+export { buildingSnapshot } from './snapshot';

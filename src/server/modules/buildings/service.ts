@@ -53,7 +53,6 @@ export class BuildingService {
     this.files = new FileStore(platform.database.db, platform.config.dataDir, platform.clock);
     this.search = new BuildingSearch({
       db: platform.database.db,
-      dialect: platform.database.dialect,
       clock: platform.clock,
       staleDays: platform.config.buildings.staleDays,
       streets: () => this.streets(),

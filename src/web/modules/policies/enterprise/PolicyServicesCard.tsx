@@ -1,10 +1,4 @@
-import {
-  BellOutlined,
-  FileSearchOutlined,
-  MessageOutlined,
-  MoneyCollectOutlined,
-  TagsOutlined,
-} from '@ant-design/icons';
+import { BellOutlined, FileSearchOutlined, MoneyCollectOutlined, TagsOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
