@@ -44,13 +44,14 @@ describe('enterprise user journey', () => {
     const page = await ctx.newPage();
     const watch = watchPage(page);
     await page.goto(server.baseUrl);
-    await expect(page.getByRole('heading', { name: '企业服务智慧平台' })).toBeDefined();
+    await page.getByRole('heading', { name: '企业服务智慧平台' }).waitFor();
     await page.getByRole('link', { name: '企业注册' }).first().click();
     await page.waitForURL('**/register');
     await page.getByLabel('手机号').fill(PHONE);
     await page.getByRole('button', { name: '获取验证码' }).click();
     let code: string | null = null;
-    for (let i = 0; i < 50 && !code; i++) {
+    // The code reaches the in-memory SMS channel when the request is answered: poll for it (15 s at most).
+    for (let i = 0; i < 150 && !code; i++) {
       await page.waitForTimeout(100);
       code = server.smsCodeFor(PHONE);
     }
@@ -87,8 +88,11 @@ describe('enterprise user journey', () => {
 
     // 4. The user logs out and in again through the form, and sees the company profile.
     await page.getByRole('button', { name: /刘海云/ }).click();
-    await page.getByText('退出登录').click();
-    await page.waitForTimeout(300);
+    // Wait for the logout to be answered: with the session still alive, /login sends a logged-in user onwards.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout') && r.request().method() === 'POST'),
+      page.getByText('退出登录').click(),
+    ]);
     await loginThroughForm(page, PHONE, PASSWORD);
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${server.baseUrl}/enterprise`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   APPEAL_ACTIONS,
+  APPEAL_MAX_ATTACHMENTS,
   APPEAL_RATINGS,
   APPEAL_STATES,
   APPEAL_TYPES,
@@ -23,8 +24,8 @@ import { fileInfoSchema } from './files';
 
 const id = z.string({ message: '编号应为文字' }).min(1, '编号不能为空').max(64, '编号过长');
 
-/** Attachments per appeal. */
-export const APPEAL_MAX_ATTACHMENTS = 10;
+/** Attachments per submission (and per 补充材料). */
+export { APPEAL_MAX_ATTACHMENTS };
 export const APPEAL_CONTENT_MAX = 5000;
 export const APPEAL_TITLE_MAX = 100;
 export const APPEAL_CHANNELS = ['web', 'liaison', 'phone'] as const;
@@ -90,6 +91,8 @@ export const appealListQuerySchema = z.object({
   topicCode: z.string().max(64).optional(),
   departmentId: z.string().max(64).optional(),
   sla: z.enum(SLA_STATUSES).optional(),
+  /** The extension flag, e.g. `requested` (延期待审批); a comma list like `state`. */
+  extension: commaList(EXTENSION_STATUSES, '延期状态不正确').optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['deadline', 'created']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -168,14 +171,30 @@ export const appealEventSchema = z.object({
 });
 export type AppealEvent = z.infer<typeof appealEventSchema>;
 
-export const appealFileSchema = fileInfoSchema;
+export const appealFileSchema = fileInfoSchema.extend({
+  /** The timeline event that brought the file: the submission, or a 补充材料 (null for files of old data). */
+  eventId: z.string().nullable(),
+});
+export type AppealFile = z.infer<typeof appealFileSchema>;
+
+/**
+ * How far a routing suggestion may be trusted (shown as 高/中/低 instead of the raw score): the first suggestion's
+ * from its lead over the second and how much of the text the model knows (classifier.ts `routingConfidence`); the
+ * alternatives are always `low`.
+ */
+export const APPEAL_ROUTING_CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type AppealRoutingConfidence = (typeof APPEAL_ROUTING_CONFIDENCES)[number];
 
 export const appealSuggestionSchema = z.object({
   topicCode: z.string(),
   topicName: z.string(),
   departmentId: z.string(),
   departmentName: z.string(),
+  /** The model's raw score 0..1 (damped for text it barely knows): it orders, it is not a probability. */
   score: z.number(),
+  /** 1 = the model's first choice, 2, 3 … the alternatives. */
+  rank: z.number().int().min(1),
+  confidence: z.enum(APPEAL_ROUTING_CONFIDENCES),
 });
 
 export const appealDetailSchema = appealSummarySchema.extend({

@@ -183,7 +183,17 @@ const id = z.string({ message: '编号应为文字' }).min(1, '编号不能为�
 
 export const rejectInputSchema = z.strictObject({ reason: required('不予受理的理由') });
 export const askInfoInputSchema = z.strictObject({ reason: required('需要补充的内容') });
-export const supplyInfoInputSchema = z.strictObject({ content: required('补充内容', 5000) });
+/** Attachments one submission or one supplement (补充材料) may carry. */
+export const APPEAL_MAX_ATTACHMENTS = 10;
+const attachments = z
+  .array(id, { message: '附件应为列表' })
+  .max(APPEAL_MAX_ATTACHMENTS, `附件最多 ${APPEAL_MAX_ATTACHMENTS} 个`)
+  .default([]);
+/** 补充材料: text, and files uploaded with POST /files?purpose=appeal (checked like the intake's). */
+export const supplyInfoInputSchema = z.strictObject({
+  content: required('补充内容', 5000),
+  attachments,
+});
 export const dispatchInputSchema = z
   .strictObject({
     leadDepartmentId: id,

@@ -67,6 +67,7 @@ export const ERRORS = {
   APPEAL_UNKNOWN_TOPIC: { status: 400, message: '事项分类不存在或已停用' },
   APPEAL_UNKNOWN_ENTERPRISE: { status: 400, message: '企业不存在或不是您负责的企业' },
   APPEAL_INVALID_MERGE_TARGET: { status: 400, message: '并入的诉求不存在或就是本诉求' },
+  APPEAL_FILE_IN_USE: { status: 400, message: '该附件已添加到诉求中，不能重复使用，请重新上传' },
   APPEAL_TOPIC_EXISTS: { status: 409, message: '该分类编码已存在' },
   // 413 / 415 / 422 / 429
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },

@@ -266,6 +266,9 @@ export const appealsEn: typeof appealsZh = {
     supplyIntro: 'Add the explanation and documents the dispatch centre asked for.',
     supplyRequest: 'What is needed',
     supplyContent: 'Additional information',
+    supplyAttachments: 'Additional attachments',
+    supplyAttachmentsHelp:
+      'Licences, photos, contracts or other documents the dispatch centre asked for (optional).',
     supplySubmit: 'Send information',
     supplied: 'Information sent; the appeal is back for acceptance',
     rateTitle: 'Rate the result',

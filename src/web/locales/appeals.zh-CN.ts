@@ -262,6 +262,8 @@ export const appealsZh = {
     supplyIntro: '请按分拨中心的要求补充说明和材料。',
     supplyRequest: '需要补充的内容',
     supplyContent: '补充说明',
+    supplyAttachments: '补充附件',
+    supplyAttachmentsHelp: '可上传分拨中心要求的证照、照片、合同等材料（选填）。',
     supplySubmit: '提交补充材料',
     supplied: '已补充，诉求重新进入受理',
     rateTitle: '评价办理结果',

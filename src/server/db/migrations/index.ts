@@ -8,6 +8,7 @@ import * as m005 from './005-notifications';
 import * as m006 from './006-appeals';
 import * as m007 from './007-buildings';
 import * as m008 from './008-building-changes';
+import * as m009 from './009-appeal-file-once';
 
 /** A migration runs on both databases; the dialect supplies the column types that differ. */
 export interface QifuMigration {
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, QifuMigration> = {
   '006-appeals': m006,
   '007-buildings': m007,
   '008-building-changes': m008,
+  '009-appeal-file-once': m009,
 };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../../db/dialect';
 import { multipartBody, PDF_BYTES } from '../policies/test-helpers';
 import { type AppealTestEnv, createAppealTestEnv } from './test-helpers';
 
@@ -526,5 +527,243 @@ describe('appeals: lists', () => {
     expect(byDept.items.map((x: { id: string }) => x.id)).toContain(id);
     const handler = await ok(await call('GET', '/appeals?pageSize=100', undefined, cookies.otherHandler));
     expect(handler.total).toBe(0);
+  });
+});
+
+describe('appeals: 补充材料 with attachments', () => {
+  const db = () => env.t.database.db;
+  const upload = async (cookie: string, name = '补充材料.pdf', purpose = 'appeal') => {
+    const up = multipartBody(name, PDF_BYTES, 'application/pdf');
+    const res = await env.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/files?purpose=${purpose}`,
+      payload: up.payload,
+      headers: { ...up.headers, cookie },
+    });
+    if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
+    return res.json().id as string;
+  };
+  const links = (appealId: string) =>
+    db()
+      .selectFrom('appealFiles')
+      .select(['fileId', 'eventId'])
+      .where('appealId', '=', appealId)
+      .orderBy('addedAt')
+      .orderBy('fileId')
+      .execute();
+  const linksOfFile = (fileId: string) =>
+    db().selectFrom('appealFiles').selectAll().where('fileId', '=', fileId).execute();
+  const needsInfo = async (title: string, over: Record<string, unknown> = {}) => {
+    const a = await env.submit({ title, ...over });
+    await ok(await env.act(a.id, 'ask_info', { reason: '请补充营业执照和租赁合同' }, env.cookies.dispatcher));
+    return a;
+  };
+
+  it('links the files to the supply event in the same step, shows them on it and serves them to readers', async () => {
+    const { call, cookies, act } = env;
+    const intakeFile = await upload(cookies.entA, '申请表.pdf');
+    const { id } = await needsInfo('补充附件测试', { attachments: [intakeFile] });
+    // Files of the caller and of his enterprise (like the intake); duplicates count once.
+    const f1 = await upload(cookies.entA, '营业执照.pdf');
+    const f2 = await upload(cookies.entAMember, '租赁合同.pdf');
+    const done = await ok(
+      await act(
+        id,
+        'supply_info',
+        { content: '已补充营业执照和租赁合同', attachments: [f1, f2, f1] },
+        cookies.entA,
+      ),
+    );
+    expect(done.state).toBe('submitted');
+    const supply = done.events.find((e: { action: string }) => e.action === 'supply_info');
+    const submitEvent = done.events.find((e: { action: string }) => e.action === 'submit');
+    expect(supply.data).toEqual({ attachments: 2 });
+    expect(supply.note).toBe('已补充营业执照和租赁合同');
+
+    // Read back: each file linked once, to the event that brought it.
+    const stored = await links(id);
+    expect(stored).toHaveLength(3);
+    expect(stored.find((l) => l.fileId === intakeFile)?.eventId).toBe(submitEvent.id);
+    expect(stored.find((l) => l.fileId === f1)?.eventId).toBe(supply.id);
+    expect(stored.find((l) => l.fileId === f2)?.eventId).toBe(supply.id);
+    const storedEvent = await db()
+      .selectFrom('appealEvents')
+      .selectAll()
+      .where('id', '=', supply.id)
+      .executeTakeFirstOrThrow();
+    expect(storedEvent.action).toBe('supply_info');
+    const audit = await db()
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('objectId', '=', id)
+      .where('action', '=', 'appeal.supply_info')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.details ?? '{}').attachments).toBe(2);
+
+    // The enterprise and the desk see the files with their event; both may download them, others get 404.
+    for (const cookie of [cookies.entAMember, cookies.dispatcher]) {
+      const detail = await ok(await call('GET', `/appeals/${id}`, undefined, cookie));
+      const byId = new Map(
+        detail.files.map((f: { id: string; eventId: string | null }) => [f.id, f.eventId]),
+      );
+      expect(byId.get(intakeFile)).toBe(submitEvent.id);
+      expect(byId.get(f1)).toBe(supply.id);
+      expect(byId.get(f2)).toBe(supply.id);
+      expect(detail.events.some((e: { id: string }) => e.id === supply.id)).toBe(true);
+      const download = await call('GET', `/appeals/${id}/files/${f2}`, undefined, cookie);
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-type']).toContain('application/pdf');
+    }
+    expect((await call('GET', `/appeals/${id}/files/${f1}`, undefined, cookies.entB)).statusCode).toBe(404);
+    expect(
+      (await call('GET', `/appeals/${id}/files/${f1}`, undefined, cookies.otherHandler)).statusCode,
+    ).toBe(404);
+  });
+
+  it('refuses unknown, foreign, already used, wrong-purpose and too many files with 400 and stores nothing', async () => {
+    const { cookies, act } = env;
+    const { id } = await needsInfo('补充附件拒绝测试');
+    const mine = await upload(cookies.entA, '我的材料.pdf');
+    const foreign = await upload(cookies.entB, '别家的材料.pdf');
+    const claimFile = await upload(cookies.entA, '申报材料.pdf', 'claim');
+    const used = await upload(cookies.entA, '已用过的材料.pdf');
+    await env.submit({ title: '已用附件的诉求', attachments: [used] });
+    const before = await row(id);
+    const eventsBefore = (await events(id)).length;
+    const linksBefore = await links(id);
+
+    const refuse = async (attachments: unknown, status = 400) => {
+      const res = await act(id, 'supply_info', { content: '补充说明', attachments }, cookies.entA);
+      expect(res.statusCode, res.body).toBe(status);
+      return res.json().error as { code: string; details: { fields: { field: string; code: string }[] } };
+    };
+    let e = await refuse(['nofile']);
+    expect(e.code).toBe('UNKNOWN_FILE');
+    expect(e.details.fields).toEqual([
+      expect.objectContaining({ field: 'attachments.0', code: 'UNKNOWN_FILE' }),
+    ]);
+    e = await refuse([mine, foreign]);
+    expect(e.code).toBe('UNKNOWN_FILE');
+    expect(e.details.fields.map((f) => f.field)).toEqual(['attachments.1']);
+    e = await refuse([claimFile]);
+    expect(e.details.fields.map((f) => f.field)).toEqual(['attachments.0']);
+    e = await refuse([mine, used]);
+    expect(e.code).toBe('APPEAL_FILE_IN_USE');
+    expect(e.details.fields).toEqual([
+      expect.objectContaining({ field: 'attachments.1', code: 'APPEAL_FILE_IN_USE' }),
+    ]);
+    e = await refuse(Array.from({ length: 11 }, () => mine));
+    expect(e.code).toBe('VALIDATION_FAILED');
+    expect(e.details.fields[0]!.field).toBe('attachments');
+    e = await refuse(mine);
+    expect(e.details.fields[0]!.field).toBe('attachments');
+
+    // Nothing changed: the appeal, its timeline, its files; the good file is still free.
+    expect(await row(id)).toEqual(before);
+    expect((await events(id)).length).toBe(eventsBefore);
+    expect(await links(id)).toEqual(linksBefore);
+    expect(await linksOfFile(mine)).toEqual([]);
+    expect(await linksOfFile(used)).toHaveLength(1);
+
+    // The intake refuses a file already used by another appeal too.
+    const again = await env.call(
+      'POST',
+      '/appeals',
+      { type: 'consult', title: '重复使用附件', content: '见附件', isPublic: false, attachments: [used] },
+      cookies.entA,
+    );
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('APPEAL_FILE_IN_USE');
+    expect(again.json().error.details.fields[0].field).toBe('attachments.0');
+
+    // A file once linked cannot be supplied twice, even to the same appeal.
+    await ok(await act(id, 'supply_info', { content: '补充说明', attachments: [mine] }, cookies.entA));
+    await ok(await act(id, 'ask_info', { reason: '还需要租赁合同' }, cookies.dispatcher));
+    e = await refuse([mine]);
+    expect(e.code).toBe('APPEAL_FILE_IN_USE');
+    expect(await linksOfFile(mine)).toHaveLength(1);
+
+    // Two requests racing past the check: the unique index (migration 009) refuses the second link, with an error
+    // that names appeal_files on both databases (the service turns it into APPEAL_FILE_IN_USE, never a 500).
+    const other = await env.submit({ title: '竞争同一附件的诉求' });
+    const err = await env.t.database.db
+      .insertInto('appealFiles')
+      .values({ appealId: other.id, fileId: mine, eventId: null, addedAt: new Date().toISOString() })
+      .execute()
+      .then(
+        () => null,
+        (x: unknown) => x,
+      );
+    expect(isUniqueViolation(err)).toBe(true);
+    expect(String((err as Error).message)).toContain('appeal_files');
+  });
+});
+
+describe('appeals: the extension filter', () => {
+  it('lists by extension flag (延期待审批), also with the SLA filter, and refuses an unknown flag', async () => {
+    const { call, cookies, act, dept } = env;
+    const pending = await env.submit({ title: '延期筛选：待审批' });
+    const plain = await env.submit({ title: '延期筛选：未申请' });
+    for (const a of [pending, plain]) {
+      await ok(await act(a.id, 'accept', {}, cookies.dispatcher));
+      await ok(await act(a.id, 'dispatch', { leadDepartmentId: dept.lead }, cookies.dispatcher));
+    }
+    await ok(await act(pending.id, 'request_extension', { days: 3, reason: '需现场核查' }, cookies.handler));
+    const ids = (list: { items: { id: string }[] }) => list.items.map((x) => x.id);
+
+    const tab = await ok(
+      await call(
+        'GET',
+        '/appeals?view=queue&state=dispatched,signed&extension=requested&pageSize=100',
+        undefined,
+        cookies.dispatcher,
+      ),
+    );
+    expect(ids(tab)).toContain(pending.id);
+    expect(ids(tab)).not.toContain(plain.id);
+    expect(tab.items.every((x: { extensionStatus: string }) => x.extensionStatus === 'requested')).toBe(true);
+    expect(tab.total).toBe(tab.items.length);
+
+    const none = await ok(
+      await call('GET', '/appeals?view=all&extension=none&pageSize=100', undefined, cookies.dispatcher),
+    );
+    expect(ids(none)).toContain(plain.id);
+    expect(ids(none)).not.toContain(pending.id);
+    const both = await ok(
+      await call(
+        'GET',
+        '/appeals?view=all&extension=none,requested&pageSize=100',
+        undefined,
+        cookies.dispatcher,
+      ),
+    );
+    expect(ids(both)).toEqual(expect.arrayContaining([pending.id, plain.id]));
+    // The SLA filter (computed in memory) honours it too.
+    const onTime = await ok(
+      await call(
+        'GET',
+        '/appeals?extension=requested&sla=on_time&pageSize=100',
+        undefined,
+        cookies.dispatcher,
+      ),
+    );
+    expect(ids(onTime)).toContain(pending.id);
+    expect(ids(onTime)).not.toContain(plain.id);
+
+    // Once decided, the appeal leaves the tab.
+    await ok(await act(pending.id, 'deny_extension', {}, cookies.dispatcher));
+    const after = await ok(
+      await call(
+        'GET',
+        '/appeals?view=queue&state=dispatched,signed&extension=requested&pageSize=100',
+        undefined,
+        cookies.dispatcher,
+      ),
+    );
+    expect(ids(after)).not.toContain(pending.id);
+
+    const bad = await call('GET', '/appeals?extension=bogus', undefined, cookies.dispatcher);
+    expect(bad.statusCode).toBe(400);
   });
 });

@@ -258,6 +258,10 @@ describe('GET /appeals/suggest', () => {
       departmentName: '区人力资源和社会保障局',
     });
     expect(r.items[0].score).toBeGreaterThan(r.items[1].score);
+    // 高/中/低 instead of the raw score: the first choice rated by its lead, the alternatives low.
+    expect(r.items.map((x: { rank: number }) => x.rank)).toEqual([1, 2, 3]);
+    expect(r.items[0].confidence).toBe('high');
+    expect(r.items.slice(1).map((x: { confidence: string }) => x.confidence)).toEqual(['low', 'low']);
     const fire = await ok(
       await get(
         `/appeals/suggest?text=${encodeURIComponent('商场消防通道堆满货物，安全出口上锁')}`,
@@ -282,7 +286,9 @@ describe('GET /appeals/suggest', () => {
       });
     routing.refresh();
     const s = await routing.suggest('斑马鱼养殖实验', 1);
+    expect(s).toHaveLength(1);
     expect(s[0]!.topicCode).toBe('general_other');
+    expect(s[0]!.rank).toBe(1);
   });
 
   it("trains inside a caller's transaction without waiting for another connection", async () => {

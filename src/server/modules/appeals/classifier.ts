@@ -1,3 +1,4 @@
+import type { AppealRoutingConfidence } from '../../../shared/appeals-api';
 import type { Platform } from '../../app';
 import type { DB } from '../../db/database';
 import { fromJson } from '../../db/dialect';
@@ -405,12 +406,59 @@ export function keywordBaseline(topics: readonly RoutingTopic[]): RoutingModel {
   };
 }
 
+// ——— how far a suggestion may be trusted ———
+
+/**
+ * Thresholds of `routingConfidence`, from 4-fold cross-validation over the labelled appeals (251 predictions, top-1
+ * 92.4 %): with the first score at least 5× the second (relative lead ≥ 0.8) the first choice was right 223 times in
+ * 234 (95 %); with a lead of 0.5–0.8 (2–5×) 6 in 10; below 0.5 (less than 2×) 3 in 7 — a coin toss. A first score
+ * under 0.1 means the model knows next to nothing of the text (text about nothing in the catalogue scores below
+ * it); under 0.25 it knows little, and a clear lead there is only worth `medium`. As labelled: high 221/232 right,
+ * medium 8/12, low 3/7 (classifier.test.ts keeps the held-out split in line).
+ */
+export const ROUTING_CONFIDENCE = {
+  highLead: 0.8,
+  mediumLead: 0.5,
+  unknownBelow: 0.1,
+  weakBelow: 0.25,
+} as const;
+
+/**
+ * 高/中/低 for the first suggestion: its relative lead over the second, (first − second) / first, capped when the
+ * model barely knows the text. The raw score alone misleads both ways: a clearly right first choice on text the
+ * model knows only in part scores 0.13, while the score says nothing of how close the runner-up is.
+ */
+export function routingConfidence(first: number, second = 0): AppealRoutingConfidence {
+  if (!(first >= ROUTING_CONFIDENCE.unknownBelow)) return 'low';
+  const lead = (first - Math.max(0, Math.min(first, second))) / first;
+  const byLead =
+    lead >= ROUTING_CONFIDENCE.highLead ? 'high' : lead >= ROUTING_CONFIDENCE.mediumLead ? 'medium' : 'low';
+  return byLead === 'high' && first < ROUTING_CONFIDENCE.weakBelow ? 'medium' : byLead;
+}
+
+/**
+ * Suggestions (best first, as a model gives them) with their rank (1 = first choice) and confidence: the first's
+ * from its lead over the second, the alternatives always `low` (the first choice is right 9 times in 10).
+ */
+export function rankSuggestions<T extends TopicSuggestion>(
+  list: readonly T[],
+): (T & { rank: number; confidence: AppealRoutingConfidence })[] {
+  return list.map((s, i) => ({
+    ...s,
+    rank: i + 1,
+    confidence: i === 0 ? routingConfidence(s.score, list[1]?.score ?? 0) : 'low',
+  }));
+}
+
 // ——— the routing service ———
 
 export interface RoutingSuggestion extends TopicSuggestion {
   topicName: string;
   departmentId: string;
   departmentName: string;
+  /** 1 = the model's first choice. */
+  rank: number;
+  confidence: AppealRoutingConfidence;
 }
 
 export interface AppealRouting {
@@ -538,10 +586,12 @@ export function createAppealRouting(
 
   return {
     async suggest(text, k = 3, db) {
-      if (!text?.trim()) return [];
+      if (!text?.trim() || k < 1) return [];
       const m = await model(db);
+      // At least two, so that the first one's confidence sees its runner-up even when one is asked for.
+      const ranked = rankSuggestions(m.model.suggest(text, Math.max(k, 2))).slice(0, k);
       const out: RoutingSuggestion[] = [];
-      for (const s of m.model.suggest(text, k)) {
+      for (const s of ranked) {
         const t = m.topics.get(s.topicCode);
         if (t)
           out.push({

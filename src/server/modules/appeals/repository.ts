@@ -90,6 +90,7 @@ export async function loadFiles(db: DB, appealId: string) {
     .selectFrom('appealFiles as af')
     .innerJoin('files as f', 'f.id', 'af.fileId')
     .selectAll('f')
+    .select('af.eventId')
     .where('af.appealId', '=', appealId)
     .orderBy('af.addedAt')
     .orderBy('f.id')

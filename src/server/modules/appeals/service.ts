@@ -157,6 +157,11 @@ export interface ActOptions {
  * opinion, and the system actions the scheduled job takes. Every write is one transaction with its event, audit
  * record and notifications; every action is an optimistic `update … where version = ?`.
  */
+/** A unique violation of `appeal_files` (a file linked to a second appeal: the index of migration 009). */
+const onAppealFiles = (err: unknown) => String((err as Error | null)?.message ?? '').includes('appeal_files');
+const fileInUse = () =>
+  fieldError('attachments', 'APPEAL_FILE_IN_USE', '附件已添加到其他诉求中，不能重复使用，请重新上传');
+
 export class AppealService {
   constructor(
     private readonly platform: Platform,
@@ -253,26 +258,8 @@ export class AppealService {
       if (!topic?.active) throw fieldError('topicCode', 'APPEAL_UNKNOWN_TOPIC', '事项分类不存在或已停用');
     }
 
-    const fileIds = [...new Set(input.attachments)];
-    let fileRows: FileRow[] = [];
-    if (fileIds.length) {
-      fileRows = await this.db.selectFrom('files').selectAll().where('id', 'in', fileIds).execute();
-      const byId = new Map(fileRows.map((r) => [r.id, r]));
-      const problems: FieldError[] = [];
-      input.attachments.forEach((fid, i) => {
-        const f = byId.get(fid);
-        const mine =
-          f && (f.uploadedBy === p.userId || (f.enterpriseId !== null && f.enterpriseId === p.enterpriseId));
-        if (f?.purpose !== 'appeal' || !mine)
-          problems.push({
-            field: `attachments.${i}`,
-            code: 'UNKNOWN_FILE',
-            message: '附件不存在或无权使用，请重新上传',
-          });
-      });
-      if (problems.length) throw fieldErrors(problems);
-      fileRows = fileIds.map((fid) => byId.get(fid)!);
-    }
+    const fileRows = await this.usableFiles(p, input.attachments);
+    const fileIds = fileRows.map((f) => f.id);
 
     const [slaCtx, dispatchers] = await Promise.all([this.catalogue.slaContext(), this.dispatcherIds()]);
     const type = input.type as AppealType;
@@ -380,6 +367,8 @@ export class AppealService {
         }, arrival);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
+        // Another request linked one of these files between the check and the insert (unique index, migration 009).
+        if (onAppealFiles(err)) throw fileInUse();
         if (key) {
           const existing = await this.byIdempotencyKey(p.userId, key);
           if (existing) return { detail: await this.get(ctx, existing), created: false };
@@ -404,7 +393,7 @@ export class AppealService {
         departments: [],
         actors: actorsFor(p, access),
         events: [{ ...event, actorName: p.displayName, departmentName: null }],
-        files: fileRows,
+        files: fileRows.map((f) => ({ ...f, eventId })),
         mergedInto: null,
         mergedFrom: [],
         now,
@@ -414,6 +403,51 @@ export class AppealService {
       });
       return { detail, created: true };
     }
+  }
+
+  /**
+   * The appeal uploads named by `ids` (the `attachments` of an intake or of a 补充材料), each once, in the order
+   * given: each must exist, be a `purpose=appeal` file uploaded by the caller (or by his enterprise) and belong to
+   * no appeal yet. Otherwise 400 naming the item (`attachments.i`): UNKNOWN_FILE, APPEAL_FILE_IN_USE.
+   */
+  private async usableFiles(p: Principal, ids: readonly string[]): Promise<FileRow[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const rows = await this.db
+      .selectFrom('files as f')
+      .selectAll('f')
+      .select((eb) =>
+        eb
+          .exists(eb.selectFrom('appealFiles as af').select('af.fileId').whereRef('af.fileId', '=', 'f.id'))
+          .as('linked'),
+      )
+      .where('f.id', 'in', unique)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const problems: FieldError[] = [];
+    ids.forEach((fid, i) => {
+      const f = byId.get(fid);
+      const mine =
+        f && (f.uploadedBy === p.userId || (f.enterpriseId !== null && f.enterpriseId === p.enterpriseId));
+      if (f?.purpose !== 'appeal' || !mine) {
+        problems.push({
+          field: `attachments.${i}`,
+          code: 'UNKNOWN_FILE',
+          message: '附件不存在或无权使用，请重新上传',
+        });
+      } else if (f.linked) {
+        problems.push({
+          field: `attachments.${i}`,
+          code: 'APPEAL_FILE_IN_USE',
+          message: `附件“${f.name}”已添加到诉求中，不能重复使用，请重新上传`,
+        });
+      }
+    });
+    if (problems.length) throw fieldErrors(problems);
+    return unique.map((fid) => {
+      const { linked: _linked, ...row } = byId.get(fid)!;
+      return row;
+    });
   }
 
   private dispatchers: { ids: string[]; at: number } | null = null;
@@ -512,6 +546,8 @@ export class AppealService {
       departmentId: x.departmentId,
       departmentName: x.departmentName,
       score: x.score,
+      rank: x.rank,
+      confidence: x.confidence,
     }));
     const best = list[0];
     if (best && row.suggestedTopicCode === null && !TERMINAL.has(row.state)) {
@@ -532,7 +568,7 @@ export class AppealService {
     departments: DepartmentRow[];
     actors: AppealActor[];
     events: EventRow[];
-    files: FileRow[];
+    files: (FileRow & { eventId: string | null })[];
     mergedInto: string | null;
     mergedFrom: string[];
     now: Date;
@@ -615,7 +651,7 @@ export class AppealService {
             at: e.at,
           };
         }),
-      files: files.map(toFileInfo),
+      files: files.map((f) => ({ ...toFileInfo(f), eventId: f.eventId })),
       allowedActions: allowed,
       canWriteOpinion,
       suggestion,
@@ -656,6 +692,7 @@ export class AppealService {
       .leftJoin('departments as ld', 'ld.id', 'a.leadDepartmentId');
     if (scope !== 'all') base = base.where(scope);
     if (q.state?.length) base = base.where('a.state', 'in', q.state);
+    if (q.extension?.length) base = base.where('a.extensionStatus', 'in', q.extension);
     if (q.type) base = base.where('a.type', '=', q.type);
     if (q.topicCode) base = base.where('a.topicCode', '=', q.topicCode);
     if (q.departmentId) {
@@ -813,22 +850,33 @@ export class AppealService {
       topic = await this.catalogue.topic(input.topic);
       if (!topic?.active) throw fieldError('topic', 'APPEAL_UNKNOWN_TOPIC', '事项分类不存在或已停用');
     }
-    return this.perform(ctx, {
-      row,
-      departments,
-      action,
-      input,
-      now,
-      slaCtx,
-      effects: decision.effects,
-      next: decision.next,
-      actor: {
-        id: p.userId,
-        role: actor!.role,
-        departmentId: actor!.role === 'handler' ? p.departmentId : null,
-      },
-      topic,
-    });
+    // 补充材料 carries files like the intake: the same checks, linked to the event in the action's transaction.
+    const files =
+      action === 'supply_info'
+        ? await this.usableFiles(p, (input.attachments as string[] | undefined) ?? [])
+        : [];
+    try {
+      return await this.perform(ctx, {
+        row,
+        departments,
+        action,
+        input,
+        now,
+        slaCtx,
+        effects: decision.effects,
+        next: decision.next,
+        actor: {
+          id: p.userId,
+          role: actor!.role,
+          departmentId: actor!.role === 'handler' ? p.departmentId : null,
+        },
+        topic,
+        fileIds: files.map((f) => f.id),
+      });
+    } catch (err) {
+      if (isUniqueViolation(err) && onAppealFiles(err)) throw fileInUse();
+      throw err;
+    }
   }
 
   /**
@@ -884,6 +932,8 @@ export class AppealService {
       next: AppealState;
       actor: EventActor;
       topic?: TopicEntry | undefined;
+      /** Files to link to this action's event (补充材料), already checked. */
+      fileIds?: readonly string[];
     },
     present = true,
   ): Promise<AppealDetail> {
@@ -1083,10 +1133,11 @@ export class AppealService {
           .execute();
       }
       const { note, data } = eventNoteAndData(action, input, patch, row);
+      const eventId = newId(now.getTime());
       await trx
         .insertInto('appealEvents')
         .values({
-          id: newId(now.getTime()),
+          id: eventId,
           appealId: row.id,
           seq: await nextSeq(trx, row.id),
           action,
@@ -1102,6 +1153,12 @@ export class AppealService {
           at: nowIso,
         })
         .execute();
+      if (a.fileIds?.length) {
+        await trx
+          .insertInto('appealFiles')
+          .values(a.fileIds.map((fileId) => ({ appealId: row.id, fileId, eventId, addedAt: nowIso })))
+          .execute();
+      }
       await this.platform.audit.write(trx, ctx, {
         action: `appeal.${action}`,
         objectType: 'appeal',
@@ -1294,8 +1351,10 @@ function eventNoteAndData(
     case 'insist':
     case 'reopen':
       return { note: text('reason'), data: action === 'reopen' ? { reopenCount: patch.reopenCount } : null };
-    case 'supply_info':
-      return { note: text('content'), data: null };
+    case 'supply_info': {
+      const files = new Set((input.attachments as string[] | undefined) ?? []).size;
+      return { note: text('content'), data: files ? { attachments: files } : null };
+    }
     case 'dispatch':
     case 'redispatch':
       return {

@@ -3,7 +3,7 @@ import { appealsEn } from '../../locales/appeals.en';
 import { en } from '../../locales/en';
 import { zhCN } from '../../locales/zh-CN';
 import { timelineWords } from './components/AppealTimeline';
-import { eventActor, eventColor, eventLabel, eventTarget, orderEvents } from './timeline';
+import { eventActor, eventColor, eventLabel, eventTarget, filesByEvent, orderEvents } from './timeline';
 
 const zh = timelineWords(zhCN);
 const english = timelineWords(en);
@@ -61,5 +61,21 @@ describe('timeline labelling', () => {
       '2026-03-10',
       '2026-03-11',
     ]);
+  });
+});
+
+describe('files by event', () => {
+  it('puts each file under the event that brought it, in order, and leaves files without an event out', () => {
+    const files = [
+      { id: 'f1', eventId: 'e1' },
+      { id: 'f2', eventId: 'e3' },
+      { id: 'f3', eventId: 'e1' },
+      { id: 'f4', eventId: null },
+    ];
+    const by = filesByEvent(files);
+    expect(by.get('e1')?.map((f) => f.id)).toEqual(['f1', 'f3']);
+    expect(by.get('e3')?.map((f) => f.id)).toEqual(['f2']);
+    expect(by.get('e2')).toBeUndefined();
+    expect([...by.values()].flat()).toHaveLength(3);
   });
 });

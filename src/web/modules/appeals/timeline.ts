@@ -70,3 +70,18 @@ export function orderEvents<E extends { seq?: number; at: string }>(events: read
     a.seq !== undefined && b.seq !== undefined ? a.seq - b.seq : a.at.localeCompare(b.at),
   );
 }
+
+/**
+ * The files each timeline event brought (the submission's, each 补充材料's), by event id, in the order the server
+ * lists them; files without an event (older data) are left out here and stay in the attachments list.
+ */
+export function filesByEvent<F extends { eventId?: string | null }>(files: readonly F[]): Map<string, F[]> {
+  const out = new Map<string, F[]>();
+  for (const f of files) {
+    if (!f.eventId) continue;
+    const list = out.get(f.eventId);
+    if (list) list.push(f);
+    else out.set(f.eventId, [f]);
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import { Empty, Timeline, Typography } from 'antd';
+import type { FileInfo } from '../../../../shared/files';
 import { formatShanghai } from '../../../../shared/format';
 import { useT } from '../../../app/prefs';
 import type { Messages } from '../../../locales/zh-CN';
@@ -7,10 +8,12 @@ import {
   eventColor,
   eventLabel,
   eventTarget,
+  filesByEvent,
   orderEvents,
   type TimelineWords,
 } from '../timeline';
 import type { AppealEvent } from '../types';
+import { EventFiles } from './AppealFiles';
 
 export function timelineWords(m: Messages): TimelineWords {
   const a = m.appeals;
@@ -28,10 +31,22 @@ export function timelineWords(m: Messages): TimelineWords {
   };
 }
 
-/** 办理过程: every step of an appeal, oldest first — what, when (Beijing time), which unit or role, and the note. */
-export function AppealTimeline({ events }: { events: AppealEvent[] }) {
+/**
+ * 办理过程: every step of an appeal, oldest first — what, when (Beijing time), which unit or role, the note, and the
+ * files the step brought (submission, 补充材料) as download links.
+ */
+export function AppealTimeline({
+  events,
+  files = [],
+  fileHref,
+}: {
+  events: AppealEvent[];
+  files?: readonly (FileInfo & { eventId?: string | null })[];
+  fileHref?(f: FileInfo): string;
+}) {
   const m = useT();
   const w = timelineWords(m);
+  const byEvent = filesByEvent(files);
   if (events.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m.appeals.detail.noEvents} />;
   return (
@@ -52,6 +67,7 @@ export function AppealTimeline({ events }: { events: AppealEvent[] }) {
               {actor ? <div className="qifu-small qifu-appeal-actor">{actor}</div> : null}
               {target ? <div className="qifu-small">{m.appeals.events.to(target)}</div> : null}
               {e.note ? <div className="qifu-prewrap qifu-appeal-note">{e.note}</div> : null}
+              {fileHref ? <EventFiles files={byEvent.get(e.id) ?? []} href={fileHref} /> : null}
             </div>
           ),
         };

@@ -1,11 +1,14 @@
 import { Alert, App, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import type { AppealAction } from '../../../../shared/appeals';
+import type { FileInfo } from '../../../../shared/files';
 import { api } from '../../../app/api';
 import { FormFailure } from '../../../app/components';
 import { useDescribeError } from '../../../app/errors';
+import type { NamePath } from '../../../app/form-errors';
 import { useT } from '../../../app/prefs';
 import { useFormSubmit } from '../../../app/useFormSubmit';
 import { lastNote, refusalOf } from '../actions';
+import { AppealUploadsField, attachmentsFieldPath } from '../components/AppealFiles';
 import { APPEAL_CONTENT_MAX, RATINGS } from '../limits';
 import { appealApi } from '../paths';
 import type { AppealDetail } from '../types';
@@ -34,39 +37,50 @@ function useAction<V extends object>(
   form: Parameters<typeof useFormSubmit<V>>[0],
   toBody: (v: V) => Record<string, unknown>,
   success: string,
+  mapField?: (field: string) => NamePath | null,
 ) {
   const { message } = App.useApp();
   const describe = useDescribeError();
-  return useFormSubmit<V>(form, async (v) => {
-    try {
-      const next = await api.post<AppealDetail>(appealApi.action(props.appeal.id, action), {
-        ...toBody(v),
-        expectedVersion: props.appeal.version,
-      });
-      message.success(success);
-      form.resetFields();
-      props.onDone(next);
-    } catch (e) {
-      const kind = refusalOf(e);
-      if (!kind) throw e;
-      props.onRefused({ kind, message: describe(e) });
-    }
-  });
+  return useFormSubmit<V>(
+    form,
+    async (v) => {
+      try {
+        const next = await api.post<AppealDetail>(appealApi.action(props.appeal.id, action), {
+          ...toBody(v),
+          expectedVersion: props.appeal.version,
+        });
+        message.success(success);
+        form.resetFields();
+        props.onDone(next);
+      } catch (e) {
+        const kind = refusalOf(e);
+        if (!kind) throw e;
+        props.onRefused({ kind, message: describe(e) });
+      }
+    },
+    mapField,
+  );
 }
 
-/** 补充材料: the dispatcher asked for more; the answer sends the appeal back to acceptance. */
+interface SupplyValues {
+  content: string;
+  attachments?: FileInfo[];
+}
+
+/** 补充材料: the dispatcher asked for more; the answer (text and files) sends the appeal back to acceptance. */
 export function SupplyInfoCard(props: CardProps) {
   const m = useT();
   const t = m.appeals.detail;
-  const [form] = Form.useForm<{ content: string }>();
+  const [form] = Form.useForm<SupplyValues>();
   // What the dispatcher asked for: the note of the latest 要求补充材料.
   const request = lastNote(props.appeal, 'ask_info');
   const { onFinish, submitting, failure } = useAction(
     props,
     'supply_info',
     form,
-    (v) => ({ content: v.content.trim() }),
+    (v) => ({ content: v.content.trim(), attachments: (v.attachments ?? []).map((f) => f.id) }),
     t.supplied,
+    attachmentsFieldPath,
   );
   return (
     <Card title={t.supplyTitle} className="qifu-action-card">
@@ -75,7 +89,13 @@ export function SupplyInfoCard(props: CardProps) {
         <Alert type="warning" showIcon className="qifu-block" title={t.supplyRequest} description={request} />
       ) : null}
       <FormFailure failure={failure} />
-      <Form form={form} layout="vertical" onFinish={onFinish} disabled={submitting}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        disabled={submitting}
+        initialValues={{ attachments: [] }}
+      >
         <Form.Item
           name="content"
           label={t.supplyContent}
@@ -88,6 +108,9 @@ export function SupplyInfoCard(props: CardProps) {
             autoSize={{ minRows: 4, maxRows: 12 }}
             count={{ show: true, max: APPEAL_CONTENT_MAX }}
           />
+        </Form.Item>
+        <Form.Item name="attachments" label={t.supplyAttachments} extra={t.supplyAttachmentsHelp}>
+          <AppealUploadsField disabled={submitting} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={submitting}>
           {t.supplySubmit}

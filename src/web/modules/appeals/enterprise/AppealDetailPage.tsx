@@ -10,7 +10,7 @@ import { EnterpriseSubnav } from '../../policies/enterprise/EnterpriseSubnav';
 import { AppealAttachmentList } from '../components/AppealFiles';
 import { AppealTimeline } from '../components/AppealTimeline';
 import { AppealStateTag, AppealTypeTag, SlaTag } from '../components/tags';
-import { appealApi, appealPages } from '../paths';
+import { appealApi, appealDownloads, appealPages } from '../paths';
 import type { AppealDetail, SlaView } from '../types';
 import { type ActionNotice, RateCard, ReopenCard, SupplyInfoCard } from './AppealActionCards';
 import '../appeals.css';
@@ -167,7 +167,11 @@ export function AppealDetailPage() {
           <Flex vertical gap={16}>
             <DeadlinesCard appeal={a} />
             <Card title={t.timeline}>
-              <AppealTimeline events={a.events} />
+              <AppealTimeline
+                events={a.events}
+                files={a.files}
+                fileHref={(f) => appealDownloads.file(a.id, f.id)}
+              />
             </Card>
           </Flex>
         </Col>

@@ -16,17 +16,15 @@ import {
 } from 'antd';
 import { useNavigate } from 'react-router';
 import type { AppealType } from '../../../../shared/appeals';
-import type { FileInfo } from '../../../../shared/files';
 import type { Page } from '../../../app/api';
 import { FormFailure, LinkButton, PageHeader } from '../../../app/components';
-import { toNamePath } from '../../../app/form-errors';
 import { useT } from '../../../app/prefs';
 import { useSession } from '../../../app/session';
 import { useApi } from '../../../app/useApi';
 import { useFormSubmit } from '../../../app/useFormSubmit';
 import { EnterpriseSubnav } from '../../policies/enterprise/EnterpriseSubnav';
 import { postIdempotent } from '../client';
-import { AppealUploads } from '../components/AppealFiles';
+import { AppealUploadsField, attachmentsFieldPath } from '../components/AppealFiles';
 import { SimilarPanel } from '../components/SimilarPanel';
 import { useIdempotencyKey } from '../idempotency';
 import { buildSubmitBody, type IntakeValues } from '../intake';
@@ -37,12 +35,6 @@ import { topicList, topicOptions } from '../topics';
 import type { AppealDetail, AppealTopic } from '../types';
 import { useDebounced } from '../useDebounced';
 import '../appeals.css';
-
-/** API field paths onto the form's: every `attachments.N` problem goes beside the attachments. */
-function mapField(field: string) {
-  if (field === 'attachments' || field.startsWith('attachments.')) return ['attachments'];
-  return toNamePath(field);
-}
 
 /** /enterprise/appeals/new — 提交诉求: the intake form, with similar appeals and answers shown as the user types. */
 export function NewAppealPage() {
@@ -97,7 +89,7 @@ function IntakeForm({ contactName }: { contactName: string }) {
       message.success(t.submitted(appeal.code));
       navigate(appealPages.appeal(appeal.id), { replace: true });
     },
-    mapField,
+    attachmentsFieldPath,
   );
   const count = content.length;
 
@@ -241,17 +233,4 @@ function IntakeForm({ contactName }: { contactName: string }) {
       </Row>
     </div>
   );
-}
-
-/** The uploads as a form control (Form.Item hands it value and onChange). */
-function AppealUploadsField({
-  value,
-  onChange,
-  disabled,
-}: {
-  value?: FileInfo[];
-  onChange?(next: FileInfo[]): void;
-  disabled?: boolean;
-}) {
-  return <AppealUploads value={value ?? []} onChange={(next) => onChange?.(next)} disabled={disabled} />;
 }

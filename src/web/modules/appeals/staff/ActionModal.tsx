@@ -7,8 +7,9 @@ import { FormModal } from '../../../app/FormModal';
 import { useT } from '../../../app/prefs';
 import { useApi } from '../../../app/useApi';
 import { useFormSubmit } from '../../../app/useFormSubmit';
+import { AppealUploadsField, attachmentsFieldPath } from '../components/AppealFiles';
 import { departmentOptions, topicOptions, useDepartments, useTopics } from './data';
-import { actionBody, DANGER_ACTIONS } from './helpers';
+import { actionBody, DANGER_ACTIONS, withAttachmentIds } from './helpers';
 import { appealApi } from './paths';
 import type { AppealDetail, AppealSummary } from './types';
 
@@ -46,19 +47,23 @@ export function ActionModal({
   const { message } = App.useApp();
   const describe = useDescribeError();
   const [form] = Form.useForm<Values>();
-  const { onFinish, submitting, failure } = useFormSubmit(form, async (values: Values) => {
-    try {
-      const next = await api.post<AppealDetail>(
-        appealApi.action(appeal.id, action),
-        actionBody(values, appeal.version),
-      );
-      message.success(t.done(label));
-      onDone(next);
-    } catch (e) {
-      if (isApiError(e) && e.status === 409) onConflict(describe(e));
-      else throw e;
-    }
-  });
+  const { onFinish, submitting, failure } = useFormSubmit(
+    form,
+    async (values: Values) => {
+      try {
+        const next = await api.post<AppealDetail>(
+          appealApi.action(appeal.id, action),
+          actionBody(withAttachmentIds(values), appeal.version),
+        );
+        message.success(t.done(label));
+        onDone(next);
+      } catch (e) {
+        if (isApiError(e) && e.status === 409) onConflict(describe(e));
+        else throw e;
+      }
+    },
+    attachmentsFieldPath,
+  );
   const lead = appeal.departments.find((d) => d.role === 'lead');
   const initialValues: Values =
     action === 'dispatch' || action === 'redispatch'
@@ -131,13 +136,18 @@ function ActionFields({
       return reasonField('reason', t.askInfoReason, t.reasonRequired);
     case 'supply_info':
       return (
-        <Form.Item
-          name="content"
-          label={t.supplyContent}
-          rules={[{ required: true, whitespace: true, message: t.reasonRequired }]}
-        >
-          <Input.TextArea rows={6} maxLength={5000} showCount autoFocus />
-        </Form.Item>
+        <>
+          <Form.Item
+            name="content"
+            label={t.supplyContent}
+            rules={[{ required: true, whitespace: true, message: t.reasonRequired }]}
+          >
+            <Input.TextArea rows={6} maxLength={5000} showCount autoFocus />
+          </Form.Item>
+          <Form.Item name="attachments" label={t.supplyAttachments}>
+            <AppealUploadsField />
+          </Form.Item>
+        </>
       );
     case 'dispatch':
     case 'redispatch':

@@ -11,7 +11,6 @@ import {
   Form,
   Input,
   List,
-  Progress,
   Row,
   Skeleton,
   Tag,
@@ -30,6 +29,8 @@ import { useSession } from '../../../app/session';
 import { useApi } from '../../../app/useApi';
 import { useFormSubmit } from '../../../app/useFormSubmit';
 import { formatBytes } from '../../policies/money';
+import { EventFiles } from '../components/AppealFiles';
+import { filesByEvent } from '../timeline';
 import { ActionModal, type DispatchPrefill } from './ActionModal';
 import { DANGER_ACTIONS, panelActions } from './helpers';
 import { appealApi, appealPages } from './paths';
@@ -143,6 +144,9 @@ export function AppealDetailPage() {
                       <Typography.Text type="secondary" className="qifu-small">
                         {formatBytes(f.size)}
                       </Typography.Text>
+                      {a.events.some((e) => e.id === f.eventId && e.action === 'supply_info') ? (
+                        <Tag>{t.suppliedFile}</Tag>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -367,7 +371,7 @@ export function AppealDetailPage() {
             ) : null}
             {a.canWriteOpinion ? <OpinionCard appeal={a} onSaved={reload} /> : null}
             <Card title={t.timeline}>
-              <AppealTimeline events={a.events} />
+              <AppealTimeline events={a.events} files={a.files} appealId={a.id} />
             </Card>
           </Flex>
         </Col>
@@ -394,9 +398,17 @@ export function AppealDetailPage() {
   );
 }
 
+/** 高 green, 中 gold, 低 plain: the first choice's confidence, never a percentage that reads as a probability. */
+const CONFIDENCE_COLORS: Record<RoutingSuggestion['confidence'], string> = {
+  high: 'green',
+  medium: 'gold',
+  low: 'default',
+};
+
 function SuggestionCard({ items, onUse }: { items: RoutingSuggestion[]; onUse(s: RoutingSuggestion): void }) {
   const m = useT();
   const t = m.appealsStaff.detail;
+  const first = items.find((s) => s.rank === 1);
   return (
     <Card
       title={
@@ -408,6 +420,11 @@ function SuggestionCard({ items, onUse }: { items: RoutingSuggestion[]; onUse(s:
       <Typography.Paragraph type="secondary" className="qifu-small">
         {t.suggestionHint}
       </Typography.Paragraph>
+      {first ? (
+        <Typography.Paragraph type="secondary" className="qifu-small">
+          {t.confidenceHelp[first.confidence]}
+        </Typography.Paragraph>
+      ) : null}
       <List
         dataSource={items.slice(0, 3)}
         renderItem={(s) => (
@@ -420,15 +437,20 @@ function SuggestionCard({ items, onUse }: { items: RoutingSuggestion[]; onUse(s:
             ]}
           >
             <Flex vertical gap={2} className="qifu-full-width">
-              <strong>{s.topicName}</strong>
+              <Flex gap={6} wrap align="center">
+                <strong>{s.topicName}</strong>
+                {s.rank === 1 ? (
+                  <>
+                    <Tag color="blue">{t.suggestionFirst}</Tag>
+                    <Tag color={CONFIDENCE_COLORS[s.confidence]}>{t.confidence[s.confidence]}</Tag>
+                  </>
+                ) : (
+                  <Tag>{t.suggestionAlternative(s.rank - 1)}</Tag>
+                )}
+              </Flex>
               <Typography.Text type="secondary" className="qifu-small">
                 {s.departmentName}
               </Typography.Text>
-              <Progress
-                percent={Math.round(Math.max(0, Math.min(1, s.score)) * 100)}
-                size="small"
-                format={(p) => t.score(p ?? 0)}
-              />
             </Flex>
           </List.Item>
         )}
@@ -470,11 +492,23 @@ function OpinionCard({ appeal, onSaved }: { appeal: AppealDetail; onSaved(): voi
   );
 }
 
-/** 办理记录: every event with who (name, role, department), when, the state change and the note. */
-export function AppealTimeline({ events }: { events: AppealEvent[] }) {
+/**
+ * 办理记录: every event with who (name, role, department), when, the state change, the note and the files it
+ * brought (submission, 补充材料).
+ */
+export function AppealTimeline({
+  events,
+  files = [],
+  appealId,
+}: {
+  events: AppealEvent[];
+  files?: AppealDetail['files'];
+  appealId?: string;
+}) {
   const m = useT();
   const s = m.appealsStaff;
   if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  const byEvent = filesByEvent(files);
   return (
     <Timeline
       items={events.map((e) => ({
@@ -497,6 +531,9 @@ export function AppealTimeline({ events }: { events: AppealEvent[] }) {
                 .join(' · ')}
             </div>
             {e.note ? <div className="qifu-as-prewrap">{e.note}</div> : null}
+            {appealId ? (
+              <EventFiles files={byEvent.get(e.id) ?? []} href={(f) => appealApi.file(appealId, f.id)} />
+            ) : null}
           </div>
         ),
       }))}

@@ -11,6 +11,7 @@ import {
   runningSla,
   statsChartOption,
   tableRows,
+  withAttachmentIds,
   workingHours,
 } from './helpers';
 import type { Rates, SlaView, StatsRow } from './types';
@@ -74,6 +75,26 @@ describe('actionBody', () => {
   });
 });
 
+describe('withAttachmentIds', () => {
+  it('sends the uploaded files by id and leaves an empty list out', () => {
+    const file = {
+      id: 'f1',
+      name: 'a.pdf',
+      size: 1,
+      mime: 'application/pdf',
+      ext: 'pdf',
+      sha256: 'x',
+      createdAt: '',
+    };
+    expect(withAttachmentIds({ content: '补充', attachments: [file, { ...file, id: 'f2' }] })).toEqual({
+      content: '补充',
+      attachments: ['f1', 'f2'],
+    });
+    expect(withAttachmentIds({ content: '补充', attachments: [] })).toEqual({ content: '补充' });
+    expect(withAttachmentIds({ content: '补充' })).toEqual({ content: '补充' });
+  });
+});
+
 describe('working hours', () => {
   it('shows one decimal below ten hours and whole hours above', () => {
     expect(workingHours(90)).toBe(1.5);
@@ -100,6 +121,19 @@ describe('queueTabs', () => {
       'extensions',
       'all',
     ]);
+  });
+  it('lists under 延期待审批 only the appeals whose extension request waits', () => {
+    const tab = queueTabs(['dispatcher']).find((t) => t.key === 'extensions')!;
+    expect(tab.query).toEqual({ view: 'queue', state: 'dispatched,signed', extension: 'requested' });
+    expect(queueQuery(tab, { q: '延期' }, { page: 1, pageSize: 20 })).toEqual({
+      view: 'queue',
+      state: 'dispatched,signed',
+      extension: 'requested',
+      q: '延期',
+      sort: 'deadline',
+      page: 1,
+      pageSize: 20,
+    });
   });
   it('gives the handler 待签收, 办理中, 全部', () => {
     expect(queueTabs(['handler']).map((t) => t.key)).toEqual(['toSign', 'inProgress', 'all']);

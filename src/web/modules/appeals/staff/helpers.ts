@@ -69,6 +69,16 @@ export function actionBody(
   return body;
 }
 
+/** Uploaded files (as the upload control holds them) become their ids, as the API takes them; none → left out. */
+export function withAttachmentIds(values: Record<string, unknown>): Record<string, unknown> {
+  const { attachments, ...rest } = values;
+  if (!Array.isArray(attachments) || attachments.length === 0) return rest;
+  return {
+    ...rest,
+    attachments: attachments.map((f) => (typeof f === 'string' ? f : (f as { id: string }).id)),
+  };
+}
+
 // ——— the clock ———
 
 /** Working hours of a remaining time, one decimal below 10 hours, whole hours above. */
@@ -121,8 +131,8 @@ const TAB_QUERIES: Record<QueueTabKey, Query> = {
   toDispatch: { view: 'queue', state: 'accepted' },
   needsInfo: { view: 'queue', state: 'needs_info' },
   returned: { view: 'queue', state: 'returned' },
-  // The dispatcher's queue holds dispatched and signed appeals only while an extension request waits.
-  extensions: { view: 'queue', state: 'dispatched,signed' },
+  // Dispatched or signed appeals whose extension request waits for the dispatcher.
+  extensions: { view: 'queue', state: 'dispatched,signed', extension: 'requested' },
   toSign: { view: 'queue', state: 'dispatched' },
   inProgress: { view: 'queue', state: 'signed' },
   mine: { view: 'mine' },
