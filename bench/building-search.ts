@@ -1,13 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/server/db/database';
+import type { DatabaseHandle } from '../src/server/db/database';
 import { toJson } from '../src/server/db/dialect';
 import type { BuildingOccupantTable, BuildingSpaceTable, BuildingTable } from '../src/server/db/schema';
 import { SeededRandom } from '../src/server/db/seed/random';
@@ -18,7 +14,6 @@ import { heatSortKey } from '../src/server/modules/buildings/heat';
 import { systemClock } from '../src/server/platform/clock';
 import { newId } from '../src/server/platform/ids';
 import { SearchIndex } from '../src/server/platform/text/search-index';
-import { warmUpSegmenter } from '../src/server/platform/text/segment';
 import {
   BUILDING_GRADES,
   BUILDING_USES,
@@ -28,23 +23,21 @@ import {
   SUGGESTED_BUILDING_TAGS,
 } from '../src/shared/buildings';
 import {
-  announceListening,
+  appServerEnv,
   BENCH_DIR,
   type BenchReport,
-  type ChildServer,
   envNumber,
+  errorRow,
   httpGet,
-  isMain,
   type Latency,
-  LOOPBACK,
   log,
-  measureQueryClasses,
-  pgReachable,
-  printAndSave,
-  queryTotals,
+  measureSearchServer,
+  openBenchDatabase,
   round1,
+  runOnEachDatabase,
   type SummaryRow,
-  startChildServer,
+  searchBenchMain,
+  searchSummaryRows,
 } from './support';
 
 /**
@@ -330,51 +323,7 @@ async function load(handle: DatabaseHandle): Promise<{ ms: number; buildings: nu
   return { ms: performance.now() - started, buildings: buildings.length, spaces: spaces.length };
 }
 
-// --- the child server -------------------------------------------------------------------------------------------
-
-async function serve(): Promise<void> {
-  const config = loadConfig();
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
-  await migrateToLatest(database);
-  const app = await buildApp({ config, database });
-  await app.listen({ port: 0, host: LOOPBACK });
-  warmUpSegmenter();
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('app is not listening on TCP');
-  announceListening(address.port, async () => {
-    await app.close();
-    await database.close();
-  });
-}
-
 // --- load ------------------------------------------------------------------------------------------------------
-
-const verdictOf = (m: Latency) =>
-  m.non2xx || m.errors || !m.requests ? 'FAIL' : m.p95 <= TARGET_P95_MS ? 'PASS' : 'FAIL';
-
-function printTable(database: string, reference: Latency, runs: Latency[]): void {
-  const head = ['query class', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s', 'load', 'target', 'result'];
-  const rows = [reference, ...runs].map((m) => [
-    m.label + (m.non2xx || m.errors ? ` (${m.non2xx} non-2xx, ${m.errors} errors)` : ''),
-    String(m.p50),
-    String(m.p95),
-    String(m.p99),
-    String(m.max),
-    String(m.requestsPerSecond),
-    String(m.load1),
-    m === reference ? 'reference' : `p95 ≤ ${TARGET_P95_MS} ms`,
-    m === reference ? '' : verdictOf(m),
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  log(`\n  ${database}: GET ${SEARCH_PATH}, ${CONNECTIONS} connections`);
-  log(`  ${line(head)}`);
-  for (const r of rows) log(`  ${line(r)}`);
-}
 
 interface DatabaseRun {
   database: string;
@@ -386,32 +335,10 @@ interface DatabaseRun {
 }
 
 async function runOn(database: string, baseEnv: NodeJS.ProcessEnv, dataDir: string, databaseUrl?: string) {
-  const env: NodeJS.ProcessEnv = {
-    ...baseEnv,
-    QIFU_DATA_DIR: dataDir,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    QIFU_SEED_DEMO: 'false',
-    QIFU_RATE_LIMIT_PER_MINUTE: '100000000',
-  };
-  const config = loadConfig({ ...env, NODE_ENV: 'test' });
-  const handle = openDatabase({
-    databaseUrl: config.databaseUrl,
-    sqliteFile: config.sqliteFile,
-    poolSize: 4,
-  });
+  const env = appServerEnv(baseEnv, dataDir, databaseUrl);
+  const { handle, held } = await openBenchDatabase(env, 'buildings');
   let loaded: DatabaseRun['loaded'];
   try {
-    await migrateToLatest(handle);
-    const held = Number(
-      (
-        await handle.db
-          .selectFrom('buildings')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
     if (held > 0) {
       // BENCH_BUILDING_DATA_DIR pointed at a database an earlier run prepared: measure it again as it is.
       log(`  ${database}: reusing the ${held} buildings in ${dataDir}`);
@@ -427,63 +354,43 @@ async function runOn(database: string, baseEnv: NodeJS.ProcessEnv, dataDir: stri
   return serveAndMeasure(database, env, loaded);
 }
 
-async function serveAndMeasure(database: string, env: NodeJS.ProcessEnv, loaded: DatabaseRun['loaded']) {
-  // Generous start and first-request timeouts: on a busy machine the first search also loads the segmenter.
-  const server: ChildServer = await startChildServer(
-    path.join(BENCH_DIR, 'building-search.ts'),
-    { ...env, [ROLE_ENV]: 'server' },
-    120_000,
+async function serveAndMeasure(
+  database: string,
+  env: NodeJS.ProcessEnv,
+  loaded: DatabaseRun['loaded'],
+): Promise<DatabaseRun> {
+  const { totals, reference, mixed, classes } = await measureSearchServer({
+    entry: path.join(BENCH_DIR, 'building-search.ts'),
+    roleEnv: ROLE_ENV,
+    env,
+    // Generous start and first-request timeouts: on a busy machine the first search also loads the segmenter.
+    startTimeoutMs: 120_000,
+    warmUp: async (port) => {
+      for (const q of Object.values(QUERIES).flat()) await httpGet(port, searchPath(q), 60_000);
+    },
+    queries: QUERIES,
+    pathOf: searchPath,
+    checkTotals: (totals) => {
+      for (const [q, n] of Object.entries(totals)) if (!n) throw new Error(`the query ${q} found nothing`);
+    },
+    durationS: DURATION_S,
+    classDurationS: CLASS_DURATION_S,
+    shape: { connections: CONNECTIONS, warmupS: WARMUP_S },
+    heading: `${database}: GET ${SEARCH_PATH}, ${CONNECTIONS} connections`,
+    targetP95Ms: TARGET_P95_MS,
+  });
+  return { database, loaded, totals, reference, mixed, classes };
+}
+
+const rowsFor = (run: DatabaseRun): SummaryRow[] =>
+  searchSummaryRows(
+    `building search ${run.database} (${run.loaded.buildings} buildings, ${run.loaded.spaces} spaces, ${CONNECTIONS} conn)`,
+    run,
+    TARGET_P95_MS,
   );
-  try {
-    for (const q of Object.values(QUERIES).flat()) await httpGet(server.port, searchPath(q), 60_000);
-    const totals = await queryTotals(server.port, QUERIES, searchPath, 'matches');
-    for (const [q, n] of Object.entries(totals)) if (!n) throw new Error(`the query ${q} found nothing`);
-    const { reference, mixed, classes } = await measureQueryClasses({
-      port: server.port,
-      reference: { label: 'GET /api/health', path: '/api/health' },
-      mixedLabel: 'all classes mixed',
-      queries: QUERIES,
-      pathOf: searchPath,
-      durationS: DURATION_S,
-      classDurationS: CLASS_DURATION_S,
-      shape: { connections: CONNECTIONS, warmupS: WARMUP_S },
-    });
-    printTable(database, reference, [mixed, ...classes]);
-    return { database, loaded, totals, reference, mixed, classes } satisfies DatabaseRun;
-  } finally {
-    await server.stop();
-  }
-}
 
-function rowsFor(run: DatabaseRun): SummaryRow[] {
-  const worst = run.classes.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-  const allPass = [run.mixed, ...run.classes].every((m) => verdictOf(m) === 'PASS');
-  const label = `building search ${run.database} (${run.loaded.buildings} buildings, ${run.loaded.spaces} spaces, ${CONNECTIONS} conn)`;
-  return [
-    {
-      benchmark: `${label}, all classes mixed`,
-      figure: `p95 ${run.mixed.p95} ms (p50 ${run.mixed.p50}, p99 ${run.mixed.p99}, ${run.mixed.requestsPerSecond} req/s)`,
-      reference: `GET /api/health p95 ${run.reference.p95} ms`,
-      target: `p95 ≤ ${TARGET_P95_MS} ms`,
-      verdict: verdictOf(run.mixed),
-    },
-    {
-      benchmark: `${label}, worst class (${worst.label})`,
-      figure: `p95 ${worst.p95} ms (p50 ${worst.p50}, p99 ${worst.p99}, ${worst.requestsPerSecond} req/s)`,
-      reference: `GET /api/health p95 ${run.reference.p95} ms`,
-      target: `p95 ≤ ${TARGET_P95_MS} ms, every class`,
-      verdict: allPass ? 'PASS' : 'FAIL',
-    },
-  ];
-}
-
-const errorRow = (database: string): SummaryRow => ({
-  benchmark: `building search ${database}`,
-  figure: 'error',
-  reference: '-',
-  target: `p95 ≤ ${TARGET_P95_MS} ms`,
-  verdict: 'ERROR',
-});
+const failedRow = (database: string): SummaryRow =>
+  errorRow(`building search ${database}`, `p95 ≤ ${TARGET_P95_MS} ms`);
 
 export async function run(): Promise<BenchReport> {
   const name = 'building-search';
@@ -499,74 +406,36 @@ export async function run(): Promise<BenchReport> {
     queries: QUERIES,
   };
   const { DATABASE_URL: _ignored, ...baseEnv } = process.env;
-
-  if (process.env.BENCH_BUILDING_SKIP_SQLITE) notes.push('SQLite skipped (BENCH_BUILDING_SKIP_SQLITE)');
-  else {
-    const keep = process.env.BENCH_BUILDING_DATA_DIR;
-    if (keep) fs.mkdirSync(keep, { recursive: true });
-    const dir = keep
-      ? path.resolve(keep)
-      : fs.mkdtempSync(path.join(os.tmpdir(), 'qifu-bench-building-search-'));
-    try {
-      const result = await runOn('SQLite', baseEnv, dir);
-      rows.push(...rowsFor(result));
-      details.sqlite = result;
-      notes.push(`SQLite: data generated, derived and indexed in ${(result.loaded.ms / 1000).toFixed(1)} s`);
-    } catch (err) {
-      rows.push(errorRow('SQLite'));
-      notes.push(`SQLite could not run: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      if (!keep) fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
-  if (process.env.BENCH_BUILDING_SKIP_PG) notes.push('PostgreSQL skipped (BENCH_BUILDING_SKIP_PG)');
-  else if (!(await pgReachable(`postgres://${PG_USER}@${PG_HOST}:5432/postgres`))) {
-    notes.push(`PostgreSQL not reachable at ${PG_HOST}:5432: skipped`);
-  } else {
-    // BENCH_BUILDING_PG_DATABASE keeps the database (created when missing) for another run, like
-    // BENCH_BUILDING_DATA_DIR for SQLite; by default a throwaway one.
-    const kept = process.env.BENCH_BUILDING_PG_DATABASE;
-    const dbName = kept ?? `qifu_bench_${randomBytes(4).toString('hex')}`;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qifu-bench-building-search-pg-'));
-    try {
-      try {
-        execFileSync('createdb', ['-h', PG_HOST, '-U', PG_USER, dbName], { stdio: 'pipe' });
-      } catch (err) {
-        if (!kept) throw err;
-      }
-      const result = await runOn(
-        'PostgreSQL',
-        baseEnv,
-        dir,
-        `postgres://${PG_USER}@${PG_HOST}:5432/${dbName}`,
-      );
-      rows.push(...rowsFor(result));
-      details.postgres = result;
-      notes.push(
-        `PostgreSQL: data generated, derived and indexed in ${(result.loaded.ms / 1000).toFixed(1)} s`,
-      );
-    } catch (err) {
-      rows.push(errorRow('PostgreSQL'));
-      notes.push(`PostgreSQL could not run: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      try {
-        if (!kept)
-          execFileSync('dropdb', ['-h', PG_HOST, '-U', PG_USER, '--if-exists', dbName], { stdio: 'pipe' });
-      } catch (err) {
-        notes.push(`could not drop ${dbName}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
+  await runOnEachDatabase(
+    { rows, notes, details },
+    {
+      tmpPrefix: 'qifu-bench-building-search',
+      skipSqliteEnv: 'BENCH_BUILDING_SKIP_SQLITE',
+      skipPgEnv: 'BENCH_BUILDING_SKIP_PG',
+      keepDir: process.env.BENCH_BUILDING_DATA_DIR,
+      // BENCH_BUILDING_PG_DATABASE keeps the database (created when missing) for another run, like
+      // BENCH_BUILDING_DATA_DIR for SQLite; by default a throwaway one.
+      keepDb: () => process.env.BENCH_BUILDING_PG_DATABASE,
+      pgHost: PG_HOST,
+      pgUser: PG_USER,
+      createDb: (dbName) => {
+        try {
+          execFileSync('createdb', ['-h', PG_HOST, '-U', PG_USER, dbName], { stdio: 'pipe' });
+        } catch (err) {
+          if (!process.env.BENCH_BUILDING_PG_DATABASE) throw err;
+        }
+      },
+      measure: (database, dir, databaseUrl) => runOn(database, baseEnv, dir, databaseUrl),
+      rowsFor,
+      noteFor: (database, result) =>
+        `${database}: data generated, derived and indexed in ${(result.loaded.ms / 1000).toFixed(1)} s`,
+      failedRow,
+    },
+  );
   notes.push(
     `${os.cpus().length} CPU(s) shared by autocannon and the server; load average ${os.loadavg().map(round1).join(' / ')}`,
   );
   return { name, rows, notes, details };
 }
 
-if (process.env[ROLE_ENV] === 'server') {
-  await serve();
-} else if (isMain(import.meta.url)) {
-  printAndSave(await run());
-}
+await searchBenchMain(import.meta.url, ROLE_ENV, run);

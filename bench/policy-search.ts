@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
-import { type Config, loadConfig } from '../src/server/config';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/server/db/database';
+import type { Config } from '../src/server/config';
+import type { DatabaseHandle } from '../src/server/db/database';
 import { fromJson, toJson } from '../src/server/db/dialect';
 import { addDays, SeededRandom } from '../src/server/db/seed/random';
 import { seedReferenceData } from '../src/server/modules/enterprises/test-fixtures';
@@ -28,7 +26,6 @@ import { shanghaiToday } from '../src/server/platform/calendar/workdays';
 import { systemClock } from '../src/server/platform/clock';
 import { newId } from '../src/server/platform/ids';
 import { SearchIndex } from '../src/server/platform/text/search-index';
-import { warmUpSegmenter } from '../src/server/platform/text/segment';
 import { makeDepartment, makeStaff } from '../src/server/test/factories';
 import { login } from '../src/server/test/support';
 import {
@@ -45,22 +42,19 @@ import {
 } from '../src/shared/policies';
 import type { FactCatalogue, RuleSet } from '../src/shared/policy-rules';
 import {
-  announceListening,
+  appServerEnv,
   BENCH_DIR,
   type BenchReport,
-  type ChildServer,
   envNumber,
-  isMain,
+  errorRow,
   type Latency,
-  LOOPBACK,
   log,
-  measureQueryClasses,
-  pgReachable,
-  printAndSave,
-  queryTotals,
-  round1,
+  measureSearchServer,
+  openBenchDatabase,
+  runOnEachDatabase,
   type SummaryRow,
-  startChildServer,
+  searchBenchMain,
+  searchSummaryRows,
 } from './support';
 
 /**
@@ -917,53 +911,7 @@ async function loadCorpus(handle: DatabaseHandle, config: Config): Promise<LoadS
   }
 }
 
-// --- the child server ----------------------------------------------------------------------------------------
-
-/** Child-process entry: the real app as main.ts starts it, over the prepared database, on a free loopback port. */
-async function serve(): Promise<void> {
-  const config = loadConfig();
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
-  await migrateToLatest(database);
-  const app = await buildApp({ config, database });
-  await app.listen({ port: 0, host: LOOPBACK });
-  // main.ts loads the segmenter's dictionary a second after listening; the warm-up run below would too.
-  warmUpSegmenter();
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('app is not listening on TCP');
-  announceListening(address.port, async () => {
-    await app.close();
-    await database.close();
-  });
-}
-
 // --- load ----------------------------------------------------------------------------------------------------
-
-const verdictOf = (m: Latency) =>
-  m.non2xx || m.errors || !m.requests ? 'FAIL' : m.p95 <= TARGET_P95_MS ? 'PASS' : 'FAIL';
-
-function printTable(database: string, reference: Latency, runs: Latency[]): void {
-  const head = ['query class', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s', 'load', 'target', 'result'];
-  const rows = [reference, ...runs].map((m) => [
-    m.label + (m.non2xx || m.errors ? ` (${m.non2xx} non-2xx, ${m.errors} errors)` : ''),
-    String(m.p50),
-    String(m.p95),
-    String(m.p99),
-    String(m.max),
-    String(m.requestsPerSecond),
-    String(m.load1),
-    m === reference ? 'reference' : `p95 ≤ ${TARGET_P95_MS} ms`,
-    m === reference ? '' : verdictOf(m),
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  log(`\n  ${database}: GET ${SEARCH_PATH}, ${CONNECTIONS} connections`);
-  log(`  ${line(head)}`);
-  for (const r of rows) log(`  ${line(r)}`);
-}
 
 interface DatabaseRun {
   database: string;
@@ -976,81 +924,39 @@ interface DatabaseRun {
 }
 
 async function loadTest(database: string, env: NodeJS.ProcessEnv, load: LoadStats): Promise<DatabaseRun> {
-  const server: ChildServer = await startChildServer(path.join(BENCH_DIR, 'policy-search.ts'), {
-    ...env,
-    [ROLE_ENV]: 'server',
+  const { totals, reference, mixed, classes, loadAverage } = await measureSearchServer({
+    entry: path.join(BENCH_DIR, 'policy-search.ts'),
+    roleEnv: ROLE_ENV,
+    env,
+    queries: QUERIES,
+    pathOf: searchPath,
+    checkTotals: (totals) => {
+      for (const q of QUERIES['no hit']!)
+        if (totals[q]) throw new Error(`the no-hit query ${q} found ${totals[q]}`);
+      for (const q of Object.entries(QUERIES).flatMap(([c, qs]) => (c === 'no hit' ? [] : qs)))
+        if (!totals[q]) throw new Error(`the query ${q} found nothing: the corpus does not exercise it`);
+    },
+    durationS: DURATION_S,
+    classDurationS: CLASS_DURATION_S,
+    shape: { connections: CONNECTIONS, warmupS: WARMUP_S },
+    heading: `${database}: GET ${SEARCH_PATH}, ${CONNECTIONS} connections`,
+    targetP95Ms: TARGET_P95_MS,
   });
-  try {
-    const totals = await queryTotals(server.port, QUERIES, searchPath, 'matches');
-    for (const q of QUERIES['no hit']!)
-      if (totals[q]) throw new Error(`the no-hit query ${q} found ${totals[q]}`);
-    for (const q of Object.entries(QUERIES).flatMap(([c, qs]) => (c === 'no hit' ? [] : qs)))
-      if (!totals[q]) throw new Error(`the query ${q} found nothing: the corpus does not exercise it`);
-    const before = os.loadavg().map(round1);
-    const { reference, mixed, classes } = await measureQueryClasses({
-      port: server.port,
-      reference: { label: 'GET /api/health', path: '/api/health' },
-      mixedLabel: 'all classes mixed',
-      queries: QUERIES,
-      pathOf: searchPath,
-      durationS: DURATION_S,
-      classDurationS: CLASS_DURATION_S,
-      shape: { connections: CONNECTIONS, warmupS: WARMUP_S },
-    });
-    const after = os.loadavg().map(round1);
-    printTable(database, reference, [mixed, ...classes]);
-    log(
-      `  load average before ${before.join(' / ')}, after ${after.join(' / ')} (1 / 5 / 15 min, ${os.cpus().length} CPUs)`,
-    );
-    return { database, load, totals, reference, mixed, classes, loadAverage: { before, after } };
-  } finally {
-    await server.stop();
-  }
+  log(
+    `  load average before ${loadAverage.before.join(' / ')}, after ${loadAverage.after.join(' / ')} (1 / 5 / 15 min, ${os.cpus().length} CPUs)`,
+  );
+  return { database, load, totals, reference, mixed, classes, loadAverage };
 }
 
-function rowsFor(run: DatabaseRun): SummaryRow[] {
-  const worst = run.classes.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-  const allPass = [run.mixed, ...run.classes].every((m) => verdictOf(m) === 'PASS');
-  const label = `policy search ${run.database} (${run.load.entries} entries, ${CONNECTIONS} conn)`;
-  return [
-    {
-      benchmark: `${label}, all classes mixed`,
-      figure: `p95 ${run.mixed.p95} ms (p50 ${run.mixed.p50}, p99 ${run.mixed.p99}, ${run.mixed.requestsPerSecond} req/s)`,
-      reference: `GET /api/health p95 ${run.reference.p95} ms`,
-      target: `p95 ≤ ${TARGET_P95_MS} ms`,
-      verdict: verdictOf(run.mixed),
-    },
-    {
-      benchmark: `${label}, worst class (${worst.label})`,
-      figure: `p95 ${worst.p95} ms (p50 ${worst.p50}, p99 ${worst.p99}, ${worst.requestsPerSecond} req/s)`,
-      reference: `GET /api/health p95 ${run.reference.p95} ms`,
-      target: `p95 ≤ ${TARGET_P95_MS} ms, every class`,
-      verdict: allPass ? 'PASS' : 'FAIL',
-    },
-  ];
-}
+const rowsFor = (run: DatabaseRun): SummaryRow[] =>
+  searchSummaryRows(
+    `policy search ${run.database} (${run.load.entries} entries, ${CONNECTIONS} conn)`,
+    run,
+    TARGET_P95_MS,
+  );
 
-function errorRow(database: string): SummaryRow {
-  return {
-    benchmark: `policy search ${database}`,
-    figure: 'error',
-    reference: '-',
-    target: `p95 ≤ ${TARGET_P95_MS} ms`,
-    verdict: 'ERROR',
-  };
-}
-
-function benchEnv(baseEnv: NodeJS.ProcessEnv, dataDir: string, databaseUrl?: string): NodeJS.ProcessEnv {
-  return {
-    ...baseEnv,
-    QIFU_DATA_DIR: dataDir,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    QIFU_SEED_DEMO: 'false',
-    QIFU_RATE_LIMIT_PER_MINUTE: '100000000',
-  };
-}
+const failedRow = (database: string): SummaryRow =>
+  errorRow(`policy search ${database}`, `p95 ≤ ${TARGET_P95_MS} ms`);
 
 async function pgDatabaseExists(name: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: `postgres://${PG_USER}@${PG_HOST}:5432/postgres` });
@@ -1068,24 +974,10 @@ async function runOn(
   dataDir: string,
   databaseUrl?: string,
 ): Promise<DatabaseRun> {
-  const env = benchEnv(baseEnv, dataDir, databaseUrl);
-  const config = loadConfig({ ...env, NODE_ENV: 'test' });
-  const handle = openDatabase({
-    databaseUrl: config.databaseUrl,
-    sqliteFile: config.sqliteFile,
-    poolSize: 4,
-  });
+  const env = appServerEnv(baseEnv, dataDir, databaseUrl);
+  const { config, handle, held } = await openBenchDatabase(env, 'searchEntries');
   let load: LoadStats;
   try {
-    await migrateToLatest(handle);
-    const held = Number(
-      (
-        await handle.db
-          .selectFrom('searchEntries')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
     if (held > 0) {
       // BENCH_POLICY_DATA_DIR pointed at a database an earlier run prepared: measure it again as it is.
       log(`  ${database}: reusing the ${held} search entries in ${dataDir}`);
@@ -1127,64 +1019,37 @@ export async function run(): Promise<BenchReport> {
     `optimize ${(run.load.optimizeMs / 1000).toFixed(1)} s; ${run.load.twinCheck}; load average ` +
     `${run.loadAverage.before.join('/')} → ${run.loadAverage.after.join('/')}`;
 
-  // SQLite (in BENCH_POLICY_DATA_DIR when given: kept afterwards, and reused by the next run)
-  const keep = process.env.BENCH_POLICY_DATA_DIR;
-  if (process.env.BENCH_POLICY_SKIP_SQLITE) notes.push('SQLite skipped (BENCH_POLICY_SKIP_SQLITE)');
-  else {
-    if (keep) fs.mkdirSync(keep, { recursive: true });
-    const dir = keep
-      ? path.resolve(keep)
-      : fs.mkdtempSync(path.join(os.tmpdir(), 'qifu-bench-policy-search-'));
-    try {
-      const result = await runOn('SQLite', baseEnv, dir);
-      rows.push(...rowsFor(result));
-      details.sqlite = result;
-      notes.push(note(result));
-    } catch (err) {
-      rows.push(errorRow('SQLite'));
-      notes.push(`SQLite could not run: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      if (!keep) fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
-  // PostgreSQL, when reachable: a database of its own, dropped afterwards.
-  if (process.env.BENCH_POLICY_SKIP_PG) {
-    notes.push('PostgreSQL skipped (BENCH_POLICY_SKIP_PG)');
-  } else if (!(await pgReachable(`postgres://${PG_USER}@${PG_HOST}:5432/postgres`))) {
-    notes.push(`PostgreSQL not reachable at ${PG_HOST}:5432: skipped`);
-  } else {
-    // BENCH_POLICY_PG_KEEP=qifu_bench_<name>: that database, created when missing, kept, reused when populated.
-    const keepDb = process.env.BENCH_POLICY_PG_KEEP;
-    if (keepDb && !/^qifu_bench_[a-z0-9_]+$/.test(keepDb))
-      throw new Error('BENCH_POLICY_PG_KEEP must look like qifu_bench_<name>');
-    const dbName = keepDb ?? `qifu_bench_${randomBytes(4).toString('hex')}`;
-    const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qifu-bench-policy-search-pg-'));
-    try {
-      if (!keepDb || !(await pgDatabaseExists(dbName)))
-        execFileSync('createdb', ['-h', PG_HOST, '-U', PG_USER, dbName], { stdio: 'pipe' });
-      const result = await runOn(
-        'PostgreSQL',
-        baseEnv,
-        pgDir,
-        `postgres://${PG_USER}@${PG_HOST}:5432/${dbName}`,
-      );
-      rows.push(...rowsFor(result));
-      details.postgres = result;
-      notes.push(`${note(result)}; server pool 10 connections (main.ts default)`);
-    } catch (err) {
-      rows.push(errorRow('PostgreSQL'));
-      notes.push(`PostgreSQL could not run: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      try {
-        if (!keepDb)
-          execFileSync('dropdb', ['-h', PG_HOST, '-U', PG_USER, '--if-exists', dbName], { stdio: 'pipe' });
-      } catch (err) {
-        notes.push(`could not drop ${dbName}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      fs.rmSync(pgDir, { recursive: true, force: true });
-    }
-  }
+  // SQLite (in BENCH_POLICY_DATA_DIR when given: kept afterwards, and reused by the next run); PostgreSQL, when
+  // reachable: a database of its own, dropped afterwards.
+  await runOnEachDatabase(
+    { rows, notes, details },
+    {
+      tmpPrefix: 'qifu-bench-policy-search',
+      skipSqliteEnv: 'BENCH_POLICY_SKIP_SQLITE',
+      skipPgEnv: 'BENCH_POLICY_SKIP_PG',
+      keepDir: process.env.BENCH_POLICY_DATA_DIR,
+      // BENCH_POLICY_PG_KEEP=qifu_bench_<name>: that database, created when missing, kept, reused when populated.
+      keepDb: () => {
+        const keepDb = process.env.BENCH_POLICY_PG_KEEP;
+        if (keepDb && !/^qifu_bench_[a-z0-9_]+$/.test(keepDb))
+          throw new Error('BENCH_POLICY_PG_KEEP must look like qifu_bench_<name>');
+        return keepDb;
+      },
+      pgHost: PG_HOST,
+      pgUser: PG_USER,
+      createDb: async (dbName) => {
+        if (!process.env.BENCH_POLICY_PG_KEEP || !(await pgDatabaseExists(dbName)))
+          execFileSync('createdb', ['-h', PG_HOST, '-U', PG_USER, dbName], { stdio: 'pipe' });
+      },
+      measure: (database, dir, databaseUrl) => runOn(database, baseEnv, dir, databaseUrl),
+      rowsFor,
+      noteFor: (database, result) =>
+        database === 'PostgreSQL'
+          ? `${note(result)}; server pool 10 connections (main.ts default)`
+          : note(result),
+      failedRow,
+    },
+  );
   notes.push(
     `${os.cpus().length} CPU(s) shared by autocannon and the server (and whatever else runs on the machine); the ` +
       'server is the whole app (buildApp: security headers, rate limiter, access control, zod validation and serialisation)',
@@ -1192,8 +1057,4 @@ export async function run(): Promise<BenchReport> {
   return { name, rows, notes, details };
 }
 
-if (process.env[ROLE_ENV] === 'server') {
-  await serve();
-} else if (isMain(import.meta.url)) {
-  printAndSave(await run());
-}
+await searchBenchMain(import.meta.url, ROLE_ENV, run);

@@ -1,4 +1,5 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -7,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import type { Config } from '../src/server/config';
+import type { DatabaseHandle } from '../src/server/db/database';
 import { SeededRandom } from '../src/server/db/seed/random';
 
 /** Shared plumbing of the benchmarks: child servers, loopback polling, the summary table and the results file. */
@@ -378,6 +381,309 @@ export async function measureQueryClasses(opts: {
   for (const [name, qs] of Object.entries(queries))
     classes.push(await measureLatency(name, port, qs.map(pathOf), opts.classDurationS, shape));
   return { reference, mixed, classes };
+}
+
+// --- the real app under a search benchmark (bench/building-search.ts, bench/policy-search.ts) ---------------------
+
+/**
+ * The environment of the app a benchmark starts as its child server: data in `dataDir`, PostgreSQL at `databaseUrl`
+ * when given (SQLite otherwise), production mode, logger at warn, no demo data, the rate limit raised out of the way.
+ */
+export function appServerEnv(
+  baseEnv: NodeJS.ProcessEnv,
+  dataDir: string,
+  databaseUrl?: string,
+): NodeJS.ProcessEnv {
+  return {
+    ...baseEnv,
+    QIFU_DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    QIFU_SEED_DEMO: 'false',
+    QIFU_RATE_LIMIT_PER_MINUTE: '100000000',
+  };
+}
+
+/**
+ * Child-process entry: the real app as main.ts starts it, over the database the parent prepared, on a free loopback
+ * port. The app is imported on demand, so that the benchmarks which use other helpers of this file do not load it.
+ */
+export async function serveApp(): Promise<void> {
+  const [{ buildApp }, { loadConfig }, { migrateToLatest, openDatabase }, { warmUpSegmenter }] =
+    await Promise.all([
+      import('../src/server/app'),
+      import('../src/server/config'),
+      import('../src/server/db/database'),
+      import('../src/server/platform/text/segment'),
+    ]);
+  const config = loadConfig();
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  await migrateToLatest(database);
+  const app = await buildApp({ config, database });
+  await app.listen({ port: 0, host: LOOPBACK });
+  // main.ts loads the segmenter's dictionary a second after listening; the warm-up run would too.
+  warmUpSegmenter();
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('app is not listening on TCP');
+  announceListening(address.port, async () => {
+    await app.close();
+    await database.close();
+  });
+}
+
+/**
+ * The database of a benchmark's app env, opened in the parent process to load the data (in test mode, a pool of 4)
+ * and migrated, with the rows `table` holds already: an earlier run's data in a kept folder or database, which the
+ * benchmark measures again as it is. The caller closes the handle.
+ */
+export async function openBenchDatabase(
+  env: NodeJS.ProcessEnv,
+  table: 'buildings' | 'searchEntries',
+): Promise<{ config: Config; handle: DatabaseHandle; held: number }> {
+  const [{ loadConfig }, { migrateToLatest, openDatabase }] = await Promise.all([
+    import('../src/server/config'),
+    import('../src/server/db/database'),
+  ]);
+  const config = loadConfig({ ...env, NODE_ENV: 'test' });
+  const handle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: config.sqliteFile,
+    poolSize: 4,
+  });
+  try {
+    await migrateToLatest(handle);
+    const held = Number(
+      (
+        await handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    return { config, handle, held };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+/**
+ * The end of a search benchmark's file, which is also its child server's entry: the app when `roleEnv` says so
+ * (measureSearchServer sets it), the benchmark when the file is the script node was asked to run.
+ */
+export async function searchBenchMain(metaUrl: string, roleEnv: string, run: () => Promise<BenchReport>) {
+  if (process.env[roleEnv] === 'server') await serveApp();
+  else if (isMain(metaUrl)) printAndSave(await run());
+}
+
+/** PASS when a latency run answered every request with a 2xx and its p95 is within the target. */
+export const p95Verdict = (m: Latency, targetP95Ms: number): 'PASS' | 'FAIL' =>
+  m.non2xx || m.errors || !m.requests ? 'FAIL' : m.p95 <= targetP95Ms ? 'PASS' : 'FAIL';
+
+/** The latency runs of a search benchmark, with the totals of its queries. */
+export interface SearchRun {
+  totals: Record<string, number>;
+  reference: Latency;
+  mixed: Latency;
+  classes: Latency[];
+  /** 1 / 5 / 15-minute load average just before and just after the latency runs. */
+  loadAverage: { before: number[]; after: number[] };
+}
+
+/** One table of latency runs under a heading: the reference first, then each run against the p95 target. */
+export function printLatencyTable(
+  heading: string,
+  reference: Latency,
+  runs: Latency[],
+  targetP95Ms: number,
+): void {
+  const head = ['query class', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s', 'load', 'target', 'result'];
+  const rows = [reference, ...runs].map((m) => [
+    m.label + (m.non2xx || m.errors ? ` (${m.non2xx} non-2xx, ${m.errors} errors)` : ''),
+    String(m.p50),
+    String(m.p95),
+    String(m.p99),
+    String(m.max),
+    String(m.requestsPerSecond),
+    String(m.load1),
+    m === reference ? 'reference' : `p95 ≤ ${targetP95Ms} ms`,
+    m === reference ? '' : p95Verdict(m, targetP95Ms),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  log(`\n  ${heading}`);
+  log(`  ${line(head)}`);
+  for (const r of rows) log(`  ${line(r)}`);
+}
+
+/**
+ * A search route of the real app under load: start `entry` as the child server, `warmUp` it, take each query's
+ * total (`checkTotals` throws when the data does not exercise a query), run measureQueryClasses against
+ * GET /api/health as the reference, print the table under `heading`, stop the server.
+ */
+export async function measureSearchServer(opts: {
+  /** The benchmark's own file, run as the server with `roleEnv=server` (see searchBenchMain). */
+  entry: string;
+  roleEnv: string;
+  env: NodeJS.ProcessEnv;
+  startTimeoutMs?: number;
+  warmUp?(port: number): Promise<void>;
+  queries: Record<string, string[]>;
+  pathOf: (q: string) => string;
+  checkTotals(totals: Record<string, number>): void;
+  durationS: number;
+  classDurationS: number;
+  shape: LoadShape;
+  heading: string;
+  targetP95Ms: number;
+}): Promise<SearchRun> {
+  const server = await startChildServer(
+    opts.entry,
+    { ...opts.env, [opts.roleEnv]: 'server' },
+    opts.startTimeoutMs,
+  );
+  try {
+    await opts.warmUp?.(server.port);
+    const totals = await queryTotals(server.port, opts.queries, opts.pathOf, 'matches');
+    opts.checkTotals(totals);
+    const before = os.loadavg().map(round1);
+    const { reference, mixed, classes } = await measureQueryClasses({
+      port: server.port,
+      reference: { label: 'GET /api/health', path: '/api/health' },
+      mixedLabel: 'all classes mixed',
+      queries: opts.queries,
+      pathOf: opts.pathOf,
+      durationS: opts.durationS,
+      classDurationS: opts.classDurationS,
+      shape: opts.shape,
+    });
+    const after = os.loadavg().map(round1);
+    printLatencyTable(opts.heading, reference, [mixed, ...classes], opts.targetP95Ms);
+    return { totals, reference, mixed, classes, loadAverage: { before, after } };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * The summary rows of a search run: every class mixed, and the worst class (PASS only when every run passes).
+ * `label` names the benchmark, the database and the size.
+ */
+export function searchSummaryRows(
+  label: string,
+  run: Pick<SearchRun, 'reference' | 'mixed' | 'classes'>,
+  targetP95Ms: number,
+): SummaryRow[] {
+  const worst = run.classes.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+  const allPass = [run.mixed, ...run.classes].every((m) => p95Verdict(m, targetP95Ms) === 'PASS');
+  return [
+    {
+      benchmark: `${label}, all classes mixed`,
+      figure: `p95 ${run.mixed.p95} ms (p50 ${run.mixed.p50}, p99 ${run.mixed.p99}, ${run.mixed.requestsPerSecond} req/s)`,
+      reference: `${run.reference.label} p95 ${run.reference.p95} ms`,
+      target: `p95 ≤ ${targetP95Ms} ms`,
+      verdict: p95Verdict(run.mixed, targetP95Ms),
+    },
+    {
+      benchmark: `${label}, worst class (${worst.label})`,
+      figure: `p95 ${worst.p95} ms (p50 ${worst.p50}, p99 ${worst.p99}, ${worst.requestsPerSecond} req/s)`,
+      reference: `${run.reference.label} p95 ${run.reference.p95} ms`,
+      target: `p95 ≤ ${targetP95Ms} ms, every class`,
+      verdict: allPass ? 'PASS' : 'FAIL',
+    },
+  ];
+}
+
+/** The summary row of a benchmark that could not run (the notes say why). */
+export const errorRow = (benchmark: string, target: string): SummaryRow => ({
+  benchmark,
+  figure: 'error',
+  reference: '-',
+  target,
+  verdict: 'ERROR',
+});
+
+/** The databases a benchmark measures on, as its report names them. */
+export type BenchDatabase = 'SQLite' | 'PostgreSQL';
+
+/**
+ * A benchmark's run on each database in turn, into `report`: SQLite in a scratch folder (or in `keepDir`, kept for
+ * another run), then PostgreSQL when reachable, in a throwaway database `qifu_bench_<random>` dropped afterwards (or
+ * the `keepDb()` one, kept). A database that fails gives `failedRow` and a note; `skipSqliteEnv` / `skipPgEnv` name
+ * the environment variables that skip one. `keepDb` is read only once PostgreSQL is found reachable.
+ */
+export async function runOnEachDatabase<R>(
+  report: Pick<BenchReport, 'rows' | 'notes'> & { details: Record<string, unknown> },
+  opts: {
+    /** The scratch folders in the OS temp folder are named `<tmpPrefix>-…` and `<tmpPrefix>-pg-…`. */
+    tmpPrefix: string;
+    skipSqliteEnv: string;
+    skipPgEnv: string;
+    keepDir?: string | undefined;
+    keepDb?(): string | undefined;
+    pgHost: string;
+    pgUser: string;
+    /** Create the PostgreSQL database for the run (a kept one too, which may exist already). */
+    createDb(name: string): void | Promise<void>;
+    measure(database: BenchDatabase, dataDir: string, databaseUrl?: string): Promise<R>;
+    rowsFor(result: R): SummaryRow[];
+    noteFor(database: BenchDatabase, result: R): string;
+    failedRow(database: BenchDatabase): SummaryRow;
+  },
+): Promise<void> {
+  const { rows, notes, details } = report;
+  const failed = (database: BenchDatabase, err: unknown) => {
+    rows.push(opts.failedRow(database));
+    notes.push(`${database} could not run: ${err instanceof Error ? err.message : String(err)}`);
+  };
+
+  if (process.env[opts.skipSqliteEnv]) notes.push(`SQLite skipped (${opts.skipSqliteEnv})`);
+  else {
+    const keep = opts.keepDir;
+    if (keep) fs.mkdirSync(keep, { recursive: true });
+    const dir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), `${opts.tmpPrefix}-`));
+    try {
+      const result = await opts.measure('SQLite', dir);
+      rows.push(...opts.rowsFor(result));
+      details.sqlite = result;
+      notes.push(opts.noteFor('SQLite', result));
+    } catch (err) {
+      failed('SQLite', err);
+    } finally {
+      if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const { pgHost: host, pgUser: user } = opts;
+  if (process.env[opts.skipPgEnv]) notes.push(`PostgreSQL skipped (${opts.skipPgEnv})`);
+  else if (!(await pgReachable(`postgres://${user}@${host}:5432/postgres`))) {
+    notes.push(`PostgreSQL not reachable at ${host}:5432: skipped`);
+  } else {
+    const kept = opts.keepDb?.();
+    const dbName = kept ?? `qifu_bench_${randomBytes(4).toString('hex')}`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${opts.tmpPrefix}-pg-`));
+    try {
+      await opts.createDb(dbName);
+      const result = await opts.measure('PostgreSQL', dir, `postgres://${user}@${host}:5432/${dbName}`);
+      rows.push(...opts.rowsFor(result));
+      details.postgres = result;
+      notes.push(opts.noteFor('PostgreSQL', result));
+    } catch (err) {
+      failed('PostgreSQL', err);
+    } finally {
+      try {
+        if (!kept) execFileSync('dropdb', ['-h', host, '-U', user, '--if-exists', dbName], { stdio: 'pipe' });
+      } catch (err) {
+        notes.push(`could not drop ${dbName}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 /** Whether a PostgreSQL server answers at this URL within 2 s (a benchmark skips PostgreSQL when not). */

@@ -1,19 +1,5 @@
-import { EditOutlined, ExportOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Checkbox,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Table,
-  Tag,
-} from 'antd';
+import { ExportOutlined, LinkOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -26,6 +12,7 @@ import { useFormSubmit } from '../../../app/useFormSubmit';
 import { formatArea } from '../format';
 import { buildingApi, buildingPages } from '../paths';
 import type { BuildingDetail, Occupant, OccupantInput } from '../types';
+import { EditableListTab, type EditorProps, RecordModal } from './EditableListTab';
 
 interface Values {
   enterpriseId?: string | null;
@@ -42,90 +29,64 @@ interface Values {
 export function OccupantsTab({ building, onChanged }: { building: BuildingDetail; onChanged(): void }) {
   const m = useT();
   const t = m.buildings.occupants;
-  const [editing, setEditing] = useState<Occupant | 'new' | null>(null);
   const [movingOut, setMovingOut] = useState<Occupant | null>(null);
   const [showPast, setShowPast] = useState(false);
   const rows = building.occupants.filter((o) => showPast || !o.movedOutOn);
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="space-between" wrap gap={8}>
+    <EditableListTab<Occupant>
+      rows={rows}
+      pageSize={20}
+      texts={t}
+      toolbar={
         <Checkbox checked={showPast} onChange={(e) => setShowPast(e.target.checked)}>
           {t.showPast}
         </Checkbox>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          {t.add}
+      }
+      columns={[
+        {
+          title: t.name,
+          dataIndex: 'enterpriseName',
+          render: (v: string, o) =>
+            o.enterpriseId ? (
+              <Link to={buildingPages.staffEnterprise(o.enterpriseId)}>
+                <LinkOutlined aria-label={t.linked} /> {v}
+              </Link>
+            ) : (
+              v
+            ),
+        },
+        {
+          title: t.floor,
+          key: 'where',
+          render: (_, o) =>
+            [o.floor !== null ? m.buildings.fmt.floor(o.floor) : null, o.unit].filter(Boolean).join(' ') ||
+            m.buildings.fmt.none,
+        },
+        {
+          title: t.area,
+          dataIndex: 'area',
+          render: (v: number | null) => (v !== null ? formatArea(v) : m.buildings.fmt.none),
+        },
+        {
+          title: t.movedInOn,
+          dataIndex: 'movedInOn',
+          render: (v: string | null) => v ?? m.buildings.fmt.none,
+        },
+        {
+          title: t.movedOutOn,
+          dataIndex: 'movedOutOn',
+          render: (v: string | null) => (v ? <Tag>{v}</Tag> : m.buildings.fmt.none),
+        },
+      ]}
+      canEdit={(o) => !o.movedOutOn}
+      rowActions={(o) => (
+        <Button type="link" size="small" icon={<ExportOutlined />} onClick={() => setMovingOut(o)}>
+          {t.moveOut}
         </Button>
-      </Flex>
-      <Table<Occupant>
-        rowKey="id"
-        size="middle"
-        dataSource={rows}
-        pagination={rows.length > 20 ? { pageSize: 20 } : false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t.empty }}
-        columns={[
-          {
-            title: t.name,
-            dataIndex: 'enterpriseName',
-            render: (v: string, o) =>
-              o.enterpriseId ? (
-                <Link to={buildingPages.staffEnterprise(o.enterpriseId)}>
-                  <LinkOutlined aria-label={t.linked} /> {v}
-                </Link>
-              ) : (
-                v
-              ),
-          },
-          {
-            title: t.floor,
-            key: 'where',
-            render: (_, o) =>
-              [o.floor !== null ? m.buildings.fmt.floor(o.floor) : null, o.unit].filter(Boolean).join(' ') ||
-              m.buildings.fmt.none,
-          },
-          {
-            title: t.area,
-            dataIndex: 'area',
-            render: (v: number | null) => (v !== null ? formatArea(v) : m.buildings.fmt.none),
-          },
-          {
-            title: t.movedInOn,
-            dataIndex: 'movedInOn',
-            render: (v: string | null) => v ?? m.buildings.fmt.none,
-          },
-          {
-            title: t.movedOutOn,
-            dataIndex: 'movedOutOn',
-            render: (v: string | null) => (v ? <Tag>{v}</Tag> : m.buildings.fmt.none),
-          },
-          {
-            title: m.common.actions,
-            key: 'actions',
-            render: (_, o) =>
-              o.movedOutOn ? null : (
-                <Flex gap={4}>
-                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(o)}>
-                    {m.common.edit}
-                  </Button>
-                  <Button type="link" size="small" icon={<ExportOutlined />} onClick={() => setMovingOut(o)}>
-                    {t.moveOut}
-                  </Button>
-                </Flex>
-              ),
-          },
-        ]}
-      />
-      {editing ? (
-        <OccupantModal
-          building={building}
-          occupant={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            onChanged();
-          }}
-        />
-      ) : null}
+      )}
+      editor={(p) => <OccupantModal building={building} {...p} />}
+      onChanged={onChanged}
+    >
       {movingOut ? (
         <MoveOutModal
           occupant={movingOut}
@@ -136,7 +97,7 @@ export function OccupantsTab({ building, onChanged }: { building: BuildingDetail
           }}
         />
       ) : null}
-    </Flex>
+    </EditableListTab>
   );
 }
 
@@ -183,123 +144,99 @@ function EnterprisePicker({
   );
 }
 
-function OccupantModal({
-  building,
-  occupant,
-  onClose,
-  onSaved,
-}: {
-  building: BuildingDetail;
-  occupant: Occupant | null;
-  onClose(): void;
-  onSaved(): void;
-}) {
+function OccupantModal({ building, ...dialog }: EditorProps<Occupant> & { building: BuildingDetail }) {
   const m = useT();
   const t = m.buildings.occupants;
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { onFinish, submitting, failure } = useFormSubmit(form, async (v: Values) => {
-    const body: OccupantInput = {
-      enterpriseId: v.enterpriseId ?? null,
-      enterpriseName: v.enterpriseName.trim(),
-      spaceId: v.spaceId ?? null,
-      floor: v.floor ?? null,
-      unit: v.unit?.trim() || null,
-      area: v.area ?? null,
-      movedInOn: v.movedInOn ? v.movedInOn.format('YYYY-MM-DD') : null,
-      verified: v.verified,
-    };
-    if (occupant) await api.patch(buildingApi.occupant(occupant.id), body);
-    else await api.post(buildingApi.occupants(building.id), body);
-    message.success(m.buildings.editor.saved);
-    onSaved();
-  });
+  const occupant = dialog.record;
   return (
-    <FormModal
-      title={occupant ? t.edit : t.add}
+    <RecordModal
       form={form}
-      saving={submitting}
-      failure={failure}
-      onCancel={onClose}
-      width={640}
+      texts={t}
+      create={buildingApi.occupants(building.id)}
+      update={(o) => buildingApi.occupant(o.id)}
+      toBody={(v): OccupantInput => ({
+        enterpriseId: v.enterpriseId ?? null,
+        enterpriseName: v.enterpriseName.trim(),
+        spaceId: v.spaceId ?? null,
+        floor: v.floor ?? null,
+        unit: v.unit?.trim() || null,
+        area: v.area ?? null,
+        movedInOn: v.movedInOn ? v.movedInOn.format('YYYY-MM-DD') : null,
+        verified: v.verified,
+      })}
+      initialValues={
+        occupant
+          ? {
+              enterpriseId: occupant.enterpriseId,
+              enterpriseName: occupant.enterpriseName,
+              spaceId: occupant.spaceId,
+              floor: occupant.floor,
+              unit: occupant.unit ?? '',
+              area: occupant.area,
+              movedInOn: occupant.movedInOn ? dayjs(occupant.movedInOn) : null,
+              verified: true,
+            }
+          : { verified: true }
+      }
+      {...dialog}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        disabled={submitting}
-        initialValues={
-          occupant
-            ? {
-                enterpriseId: occupant.enterpriseId,
-                enterpriseName: occupant.enterpriseName,
-                spaceId: occupant.spaceId,
-                floor: occupant.floor,
-                unit: occupant.unit ?? '',
-                area: occupant.area,
-                movedInOn: occupant.movedInOn ? dayjs(occupant.movedInOn) : null,
-                verified: true,
-              }
-            : { verified: true }
-        }
+      <Form.Item name="enterpriseId" label={t.enterprise} extra={t.enterpriseHint}>
+        <EnterprisePicker
+          initialLabel={occupant?.enterpriseName ?? null}
+          onPick={(name) => {
+            if (name) form.setFieldValue('enterpriseName', name);
+          }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="enterpriseName"
+        label={t.name}
+        rules={[{ required: true, whitespace: true, message: m.buildings.editor.required(t.name) }]}
       >
-        <Form.Item name="enterpriseId" label={t.enterprise} extra={t.enterpriseHint}>
-          <EnterprisePicker
-            initialLabel={occupant?.enterpriseName ?? null}
-            onPick={(name) => {
-              if (name) form.setFieldValue('enterpriseName', name);
-            }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="enterpriseName"
-          label={t.name}
-          rules={[{ required: true, whitespace: true, message: m.buildings.editor.required(t.name) }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="spaceId" label={m.buildings.viewing.space}>
-              <Select<string>
-                allowClear
-                options={building.spaces.map((s) => ({
-                  value: s.id,
-                  label: `${m.buildings.fmt.floor(s.floor)} ${s.unit}`,
-                }))}
-                onChange={(id) => {
-                  const s = building.spaces.find((x) => x.id === id);
-                  if (s) form.setFieldsValue({ floor: s.floor, unit: s.unit, area: s.area });
-                }}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item name="floor" label={t.floor}>
-              <InputNumber<number> className="qifu-full-width" precision={0} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item name="unit" label={t.unit}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item name="area" label={t.area}>
-              <InputNumber<number> className="qifu-full-width" min={1} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item name="movedInOn" label={t.movedInOn}>
-              <DatePicker className="qifu-full-width" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="verified" valuePropName="checked">
-          <Checkbox>{m.buildings.editor.verified}</Checkbox>
-        </Form.Item>
-      </Form>
-    </FormModal>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="spaceId" label={m.buildings.viewing.space}>
+            <Select<string>
+              allowClear
+              options={building.spaces.map((s) => ({
+                value: s.id,
+                label: `${m.buildings.fmt.floor(s.floor)} ${s.unit}`,
+              }))}
+              onChange={(id) => {
+                const s = building.spaces.find((x) => x.id === id);
+                if (s) form.setFieldsValue({ floor: s.floor, unit: s.unit, area: s.area });
+              }}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item name="floor" label={t.floor}>
+            <InputNumber<number> className="qifu-full-width" precision={0} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item name="unit" label={t.unit}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item name="area" label={t.area}>
+            <InputNumber<number> className="qifu-full-width" min={1} />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item name="movedInOn" label={t.movedInOn}>
+            <DatePicker className="qifu-full-width" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="verified" valuePropName="checked">
+        <Checkbox>{m.buildings.editor.verified}</Checkbox>
+      </Form.Item>
+    </RecordModal>
   );
 }
 
