@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, type FormInstance, Table, type TableColumnsType } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { api } from '../../../app/api';
 import { DangerConfirm } from '../../../app/DangerConfirm';
 import { useDescribeError } from '../../../app/errors';
@@ -161,6 +161,9 @@ export function RecordModal<V, B, T>({
 }) {
   const m = useT();
   const { message } = App.useApp();
+  // Field ids are prefixed with the form's name, so that a label finds its own input and not the building form's
+  // field of the same name on the page behind.
+  const formName = `record${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const { onFinish, submitting, failure } = useFormSubmit(form, async (v: V) => {
     const body = toBody(v);
     if (record) await api.patch(update(record), body);
@@ -179,6 +182,7 @@ export function RecordModal<V, B, T>({
     >
       <Form<V>
         form={form}
+        name={formName}
         layout="vertical"
         onFinish={onFinish}
         disabled={submitting}
