@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERRORS, type ErrorCode } from '../../shared/errors';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -77,5 +78,14 @@ describe('locales', () => {
       .filter((l) => /[\u4e00-\u9fff]/.test(String(render(l.value, 'Acme'))))
       .map((l) => l.path);
     expect(offenders).toEqual([]);
+  });
+
+  // The English UI shows `errors.byCode[code]` instead of the server's Chinese message (app/errors.ts): a code
+  // without English would reach an English user in Chinese.
+  it('translate every error code of the catalogue into English', () => {
+    const byCode: Partial<Record<string, string>> = en.errors.byCode;
+    const missing = (Object.keys(ERRORS) as ErrorCode[]).filter((code) => !byCode[code]?.trim());
+    const unknown = Object.keys(byCode).filter((code) => !(code in ERRORS));
+    expect({ missing, unknown }).toEqual({ missing: [], unknown: [] });
   });
 });
