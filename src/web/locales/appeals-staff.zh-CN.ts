@@ -1,42 +1,13 @@
+import { appealsZh } from './appeals.zh-CN';
+
 /** 简体中文 copy of the appeals workbench pages (spliced into zh-CN.ts as `appealsStaff`). */
 export const appealsStaffZh = {
   title: '诉求办理',
-  states: {
-    submitted: '已提交',
-    accepted: '已受理',
-    rejected: '不予受理',
-    needs_info: '待补充',
-    dispatched: '已派单',
-    signed: '已签收',
-    replied: '已答复',
-    rated: '已评价',
-    closed: '已办结',
-    returned: '已退单',
-    merged: '已并单',
-  },
-  types: { consult: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' },
-  actions: {
-    accept: '受理',
-    reject: '不予受理',
-    ask_info: '要求补充',
-    supply_info: '补充材料',
-    dispatch: '派单',
-    sign: '签收',
-    reply: '答复',
-    return: '退单',
-    redispatch: '改派',
-    insist: '维持原派单',
-    request_extension: '申请延期',
-    approve_extension: '批准延期',
-    deny_extension: '驳回延期',
-    urge: '催办',
-    supervise: '督办',
-    rate: '评价',
-    reopen: '重办',
-    merge_into: '并单',
-    auto_close: '自动办结',
-    close: '办结',
-  } as Record<string, string>,
+  // The same names as the enterprise's pages.
+  states: appealsZh.states,
+  types: appealsZh.types,
+  // The workflow's verbs as the other pages name them; the desk's button says 要求补充 for short.
+  actions: { ...appealsZh.actions, ask_info: '要求补充' } as Record<string, string>,
   /** Timeline entries that are not workflow actions. */
   eventKinds: {
     submit: '提交诉求',

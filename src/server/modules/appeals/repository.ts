@@ -21,6 +21,66 @@ export interface DepartmentRow {
   assignedAt: string;
 }
 
+/** What the person submitting decides; everything else of a new appeal starts empty. */
+export type SubmittedFields = Pick<
+  AppealTable,
+  | 'enterpriseId'
+  | 'submittedBy'
+  | 'channel'
+  | 'idempotencyKey'
+  | 'contactName'
+  | 'contactPhone'
+  | 'type'
+  | 'topicCode'
+  | 'title'
+  | 'content'
+  | 'isPublic'
+  | 'receivedOn'
+  | 'acceptDeadline'
+>;
+
+/**
+ * The row of an appeal just submitted at `at` (state submitted, version 1, no department, no milestone yet): the one
+ * shape the service writes and the demo data starts each appeal's history from.
+ */
+export function submittedAppeal(fields: SubmittedFields, at: string): Omit<AppealTable, 'id' | 'code'> {
+  return {
+    ...fields,
+    state: 'submitted',
+    version: 1,
+    leadDepartmentId: null,
+    // 智能分拨 is computed when a dispatcher first opens the appeal (suggestionFor), off the submission path.
+    suggestedTopicCode: null,
+    suggestedDepartmentId: null,
+    replyStartedAt: null,
+    replyDeadline: null,
+    extensionStatus: 'none',
+    extensionDays: null,
+    extensionReason: null,
+    supervisionLevel: 'none',
+    reopenCount: 0,
+    mergedIntoId: null,
+    acceptedAt: null,
+    dispatchedAt: null,
+    signedAt: null,
+    repliedAt: null,
+    closedAt: null,
+    repliedLate: null,
+    handlingMinutes: null,
+    replyContent: null,
+    replySolved: null,
+    replyUnsolvedReason: null,
+    replyPublic: null,
+    rating: null,
+    ratingSolved: null,
+    ratingComment: null,
+    ratingDefault: 0,
+    ratedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 /** Advisory-lock key serialising the daily code sequence on PostgreSQL (SQLite's single writer does it already). */
 const CODE_LOCK_KEY = 7_110_406;
 /** appeal_settings row holding the daily sequence: {"day":"20260310","seq":12}. */

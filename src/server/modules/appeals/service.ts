@@ -60,6 +60,7 @@ import {
   nextCode,
   nextSeq,
   staffRecipients,
+  submittedAppeal,
 } from './repository';
 import {
   acceptanceDeadline,
@@ -264,53 +265,24 @@ export class AppealService {
     const [slaCtx, dispatchers] = await Promise.all([this.catalogue.slaContext(), this.dispatcherIds()]);
     const type = input.type as AppealType;
     const day = shanghaiDate(now).replaceAll('-', '');
-    const values = {
-      enterpriseId,
-      submittedBy: p.userId,
-      channel,
-      idempotencyKey: key,
-      contactName: input.contactName || null,
-      contactPhone: input.contactPhone || null,
-      type,
-      topicCode: topic?.code ?? null,
-      title: input.title,
-      content: input.content,
-      isPublic: input.isPublic ? 1 : 0,
-      state: 'submitted',
-      version: 1,
-      leadDepartmentId: null,
-      // 智能分拨 is computed when a dispatcher first opens the appeal (suggestionFor), off this hot path.
-      suggestedTopicCode: null,
-      suggestedDepartmentId: null,
-      receivedOn: receiptDay(now, slaCtx),
-      acceptDeadline: acceptanceDeadline(now, type, topic?.code ?? null, slaCtx).toISOString(),
-      replyStartedAt: null,
-      replyDeadline: null,
-      extensionStatus: 'none',
-      extensionDays: null,
-      extensionReason: null,
-      supervisionLevel: 'none',
-      reopenCount: 0,
-      mergedIntoId: null,
-      acceptedAt: null,
-      dispatchedAt: null,
-      signedAt: null,
-      repliedAt: null,
-      closedAt: null,
-      repliedLate: null,
-      handlingMinutes: null,
-      replyContent: null,
-      replySolved: null,
-      replyUnsolvedReason: null,
-      replyPublic: null,
-      rating: null,
-      ratingSolved: null,
-      ratingComment: null,
-      ratingDefault: 0,
-      ratedAt: null,
-      createdAt: nowIso,
-      updatedAt: nowIso,
-    } satisfies Omit<AppealTable, 'id' | 'code'>;
+    const values = submittedAppeal(
+      {
+        enterpriseId,
+        submittedBy: p.userId,
+        channel,
+        idempotencyKey: key,
+        contactName: input.contactName || null,
+        contactPhone: input.contactPhone || null,
+        type,
+        topicCode: topic?.code ?? null,
+        title: input.title,
+        content: input.content,
+        isPublic: input.isPublic ? 1 : 0,
+        receivedOn: receiptDay(now, slaCtx),
+        acceptDeadline: acceptanceDeadline(now, type, topic?.code ?? null, slaCtx).toISOString(),
+      },
+      nowIso,
+    );
 
     for (let attempt = 0; ; attempt++) {
       const id = newId(now.getTime());
