@@ -758,6 +758,8 @@ export type ClaimSummary = z.infer<typeof claimSummarySchema>;
 export const claimSchema = claimSummarySchema.extend({
   contactName: z.string().nullable(),
   contactPhoneMasked: z.string().nullable(),
+  /** In full for the claiming enterprise only; null for staff, who reveal it (POST /personal-data/reveal). */
+  contactPhone: z.string().nullable(),
   statement: z.string().nullable(),
   answers: z.record(z.string(), z.unknown()),
   /** The evaluation as of submission: every condition with its reason, manual conditions for the reviewer. */
@@ -855,7 +857,16 @@ export const policySearchHitSchema = z.object({
   publishedOn: z.string().nullable(),
   score: z.number(),
 });
-export const policySearchSchema = pagedSchema(policySearchHitSchema).extend({ terms: z.array(z.string()) });
+/**
+ * The search counts its matches up to this many: past it the total shows as "more than" (a common two-character
+ * term is in most documents; counting every one of them was most of a search's cost, and nobody pages that far).
+ */
+export const POLICY_SEARCH_COUNT_LIMIT = 1000;
+export const policySearchSchema = pagedSchema(policySearchHitSchema).extend({
+  /** More than POLICY_SEARCH_COUNT_LIMIT match: `total` is the limit. */
+  totalCapped: z.boolean(),
+  terms: z.array(z.string()),
+});
 
 export const calendarQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),

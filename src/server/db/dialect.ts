@@ -215,8 +215,10 @@ export async function fullTextRead<DB, T>(
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
     if (d.name === 'postgres') {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      await sql`set local enable_indexscan = off`.execute(trx);
+      // One round trip for both settings (SET takes one at a time); `true` keeps them to this transaction.
+      await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
+        trx,
+      );
     }
     return fn(trx);
   });

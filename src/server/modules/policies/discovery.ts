@@ -6,7 +6,7 @@ import type {
   ProgramMode,
   policySearchQuerySchema,
 } from '../../../shared/policies';
-import { SEARCH_SCOPES, windowStateOf } from '../../../shared/policies';
+import { POLICY_SEARCH_COUNT_LIMIT, SEARCH_SCOPES, windowStateOf } from '../../../shared/policies';
 import type { PolicyContext } from './context';
 
 /** Finding policies: Chinese full-text search with filters, and the calendar of application windows. */
@@ -22,6 +22,7 @@ export class DiscoveryService {
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
       record: true,
+      countLimit: POLICY_SEARCH_COUNT_LIMIT,
     });
     return {
       items: r.items.map((h) => ({
@@ -34,6 +35,7 @@ export class DiscoveryService {
         score: h.score,
       })),
       total: r.total,
+      totalCapped: r.totalCapped,
       page: q.page,
       pageSize: q.pageSize,
       terms: r.terms,

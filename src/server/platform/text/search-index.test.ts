@@ -457,6 +457,50 @@ describe(`SearchIndex on ${TEST_DB}`, () => {
       open.length,
     );
   });
+  it('counts up to countLimit and says when more match, windows and blank queries included', async () => {
+    const entries: SearchEntry[] = [];
+    for (let i = 0; i < 12; i++) {
+      entries.push(
+        doc(`c${String(i).padStart(2, '0')}`, `租金补贴申报${i}`, '落实租金补贴。', {
+          scope: 'program',
+          publishedOn: `2025-06-${String(10 + i).padStart(2, '0')}`,
+          // Every third one closed on 2026-03-10: 8 open.
+          ...(i % 3 === 0 ? { windowStart: '2025-01-01', windowEnd: '2025-02-01' } : {}),
+        }),
+      );
+    }
+    await put(...entries);
+    const count = async (req: SearchRequest) => {
+      const r = await index.search(req);
+      return [r.total, r.totalCapped, r.items.length];
+    };
+    expect(await count({ query: '租金', limit: 3 })).toEqual([12, false, 3]);
+    expect(await count({ query: '租金', limit: 3, countLimit: 12 })).toEqual([12, false, 3]);
+    expect(await count({ query: '租金', limit: 3, countLimit: 11 })).toEqual([11, true, 3]);
+    expect(await count({ query: '租金', limit: 3, countLimit: 5 })).toEqual([5, true, 3]);
+    // The closed entries are counted out before the limit applies.
+    expect(await count({ query: '租金', openOn: '2026-03-10', limit: 3, countLimit: 8 })).toEqual([
+      8,
+      false,
+      3,
+    ]);
+    expect(await count({ query: '租金', openOn: '2026-03-10', limit: 3, countLimit: 7 })).toEqual([
+      7,
+      true,
+      3,
+    ]);
+    // Blank queries, with and without tags.
+    expect(await count({ query: '', limit: 2, countLimit: 12 })).toEqual([12, false, 2]);
+    expect(await count({ query: '', limit: 2, countLimit: 4 })).toEqual([4, true, 2]);
+    expect(
+      await count({ query: '', scopes: ['program'], openOn: '2026-03-10', limit: 2, countLimit: 6 }),
+    ).toEqual([6, true, 2]);
+    // The total never ends before the page does: a limit below the page's end counts to the page's end.
+    expect(await count({ query: '租金', limit: 5, offset: 5, countLimit: 3 })).toEqual([10, true, 5]);
+    // A first page that is not full holds every match, whatever the limit.
+    expect(await count({ query: '申报11', countLimit: 1 })).toEqual([1, false, 1]);
+  });
+
   it('still checks the window of entries indexed before windowless entries were tagged', async () => {
     await put(
       doc('always', '租金补贴政策'),

@@ -56,6 +56,8 @@ interface SearchHit {
   publishedOn: string | null;
 }
 interface SearchResult extends Page<SearchHit> {
+  /** More matches than the search counts: `total` is its limit. */
+  totalCapped: boolean;
   terms: string[];
 }
 
@@ -220,7 +222,9 @@ export function PolicyHomePage() {
             {result.data ? (
               <>
                 <Typography.Paragraph type="secondary">
-                  {q ? t.resultCountFor(q, result.data.total) : t.resultCount(result.data.total)}
+                  {q
+                    ? t.resultCountFor(q, result.data.total, result.data.totalCapped)
+                    : t.resultCount(result.data.total, result.data.totalCapped)}
                 </Typography.Paragraph>
                 {result.data.items.length === 0 ? (
                   <Card>
