@@ -593,6 +593,8 @@ describe('search and calendar', () => {
   it('finds 补贴 and 研发费 with highlighted snippets, filtered by level, topic and open window', async () => {
     const subsidy = (await env.call('GET', `/policies/search?q=${encodeURIComponent('补贴')}`)).json();
     expect(subsidy.total).toBeGreaterThan(0);
+    // A handful of documents: counted exactly (the count stops only past POLICY_SEARCH_COUNT_LIMIT).
+    expect(subsidy.totalCapped).toBe(false);
     expect(
       subsidy.items.some((i: { titleHtml: string; snippet: string }) =>
         `${i.titleHtml}${i.snippet}`.includes('<mark>补贴</mark>'),
