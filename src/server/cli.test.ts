@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliDeps, runCli } from './cli';
 import { openDatabase } from './db/database';
+import { buildingRow, makeWorkbook, spaceRow } from './modules/buildings/fixtures/workbooks';
 import { verifyAuditChain } from './platform/audit/audit';
 import { verifyPassword } from './platform/auth/passwords';
 import { FixedClock } from './platform/clock';
@@ -80,6 +81,120 @@ describe('qifu CLI against the test database', () => {
     expect(forced.code).toBe(1);
     expect(forced.err).toContain('never deletes');
     expect(await count()).toBe(n);
+  });
+
+  it('import buildings previews a spreadsheet, stores it only with --commit and no row in error', async () => {
+    // Runs on the seeded database of the test above: the streets and the building_editor account.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qifu-cli-import-'));
+    const write = async (name: string, opts: Parameters<typeof makeWorkbook>[0]) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, await makeWorkbook(opts));
+      return file;
+    };
+    const building = buildingRow({
+      name: '命令行导入测试大厦',
+      street: '香港中路',
+      address: '东海西路99号',
+      grade: '甲级',
+      use: '写字楼',
+    });
+    const good = await write('楼宇.xlsx', {
+      buildings: [building],
+      spaces: [
+        spaceRow({
+          buildingName: '命令行导入测试大厦',
+          floor: 12,
+          unit: '1201',
+          area: '1,200平米',
+          rent: 3.5,
+          rentUnit: '元/㎡·天',
+        }),
+      ],
+    });
+    const bad = await write('有错误.xlsx', {
+      buildings: [building, buildingRow({ name: '无街道大厦', street: '火星街道', address: '某路1号' })],
+    });
+    const db = tdb.handle.db;
+    const named = async () =>
+      (await db.selectFrom('buildings').select('id').where('name', '=', '命令行导入测试大厦').execute())
+        .length;
+    const counts = async () => ({
+      buildings: Number(
+        (
+          await db
+            .selectFrom('buildings')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      spaces: Number(
+        (
+          await db
+            .selectFrom('buildingSpaces')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    });
+    const before = await counts();
+
+    expect((await run(['import', 'buildings', good], deps())).code).toBe(2);
+    expect((await run(['import', 'tenants', good, '--as', 'building_editor'], deps())).code).toBe(2);
+    const notEditor = await run(['import', 'buildings', good, '--as', 'admin'], deps());
+    expect(notEditor.code).toBe(1);
+    expect(notEditor.err).toContain('building editor');
+    const missing = await run(
+      ['import', 'buildings', path.join(dir, 'none.xlsx'), '--as', 'building_editor'],
+      deps(),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('ENOENT');
+    fs.writeFileSync(path.join(dir, 'fake.xlsx'), '%PDF-1.7 not a workbook');
+    const fake = await run(
+      ['import', 'buildings', path.join(dir, 'fake.xlsx'), '--as', 'building_editor'],
+      deps(),
+    );
+    expect(fake.code).toBe(1);
+    expect(fake.err).toContain('.xlsx');
+
+    const refused = await run(['import', 'buildings', bad, '--as', 'building_editor', '--commit'], deps());
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('楼宇表第 3 行 无街道大厦：[错误]');
+    expect(refused.err).toContain('nothing was stored');
+
+    const preview = await run(['import', 'buildings', good, '--as', 'building_editor'], deps());
+    expect(preview.code, preview.err).toBe(0);
+    expect(preview.out).toContain('数据行 rows 2');
+    expect(preview.out).toContain('Not stored');
+    expect(await counts()).toEqual(before);
+
+    const stored = await run(['import', 'buildings', good, '--as', 'building_editor', '--commit'], deps());
+    expect(stored.code, stored.err).toBe(0);
+    expect(stored.out).toContain('楼宇 1 新增');
+    expect(await counts()).toEqual({ buildings: before.buildings + 1, spaces: before.spaces + 1 });
+    expect(await named()).toBe(1);
+    const space = await db
+      .selectFrom('buildingSpaces as s')
+      .innerJoin('buildings as b', 'b.id', 's.buildingId')
+      .select(['s.area'])
+      .where('b.name', '=', '命令行导入测试大厦')
+      .executeTakeFirstOrThrow();
+    expect(Number(space.area)).toBe(1200);
+    // Audited as the editor named by --as.
+    const editor = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'building_editor')
+      .executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom('auditLog')
+      .select(['actorId', 'action'])
+      .where('action', 'in', ['building.import_preview', 'building.import_commit'])
+      .execute();
+    expect(audit.filter((a) => a.action === 'building.import_commit')).toEqual([
+      { actorId: editor.id, action: 'building.import_commit' },
+    ]);
+    expect(audit.every((a) => a.actorId === editor.id)).toBe(true);
   });
 
   it('create-admin checks its options and the password policy, then creates an audited administrator', async () => {

@@ -820,7 +820,10 @@ export interface ImportLimits {
 }
 
 export class BuildingImportService {
-  constructor(private readonly platform: Platform) {}
+  /** What an import needs of the platform (the CLI builds just this). */
+  constructor(
+    private readonly platform: Pick<Platform, 'config' | 'database' | 'clock' | 'audit' | 'search'>,
+  ) {}
 
   get limits(): ImportLimits {
     return {
