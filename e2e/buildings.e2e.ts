@@ -260,7 +260,10 @@ describe('buildings journey', () => {
       .filter({ hasText: VISITOR.company });
     await request.waitFor();
     await request.getByText(building, { exact: true }).waitFor();
-    await request.getByText(VISITOR.phone).waitFor();
+    // The phone is masked in the queue; 查看 reveals it (an audited read) as a tel: link.
+    await request.getByText(`${VISITOR.phone.slice(0, 3)}****${VISITOR.phone.slice(-4)}`).waitFor();
+    await request.getByRole('button', { name: '查看完整的电话' }).click();
+    await request.getByRole('link', { name: VISITOR.phone }).waitFor();
     await request.getByText(date, { exact: true }).waitFor();
     await request.getByText('待联系', { exact: true }).waitFor();
     await staff.screenshot({ path: screenshotPath('buildings-6-queue'), fullPage: true });

@@ -34,7 +34,9 @@ import { installCsrfDefence } from './platform/http/csrf';
 import { installErrorHandling } from './platform/http/errors';
 import { DbRateLimiter, MemoryRateLimiter } from './platform/http/rate-limit';
 import { installSecurityHeaders } from './platform/http/security-headers';
+import { type EmailChannel, LogEmailChannel } from './platform/notify/email';
 import { LogSmsChannel, type SmsChannel } from './platform/notify/sms';
+import { PersonalDataService, privacyModule } from './platform/privacy';
 import { SearchIndex } from './platform/text/search-index';
 
 export interface AppDeps {
@@ -42,6 +44,8 @@ export interface AppDeps {
   database: DatabaseHandle;
   clock?: Clock;
   sms?: SmsChannel;
+  /** Where notification e-mail goes; the log by default (QIFU_EMAIL_CHANNEL=log). */
+  email?: EmailChannel;
   /** Fastify logger option; tests pass false. */
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web UI; defaults to dist/web beside the package. */
@@ -56,12 +60,15 @@ export interface Platform {
   audit: AuditLog;
   sessions: SessionStore;
   sms: SmsChannel;
+  email: EmailChannel;
   limiter: DbRateLimiter;
   calendar: CalendarService;
   /** Chinese full-text search over every module's public records. */
   search: SearchIndex;
   /** The in-app inbox and other channels; modules notify inside their own transactions. */
   notifications: NotificationService;
+  /** Masked personal data revealed on request, audited; each module registers its readers. */
+  privacy: PersonalDataService;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -140,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await search.close();
   });
+  const limiter = new DbRateLimiter(database.db, clock);
   const platform: Platform = {
     config,
     database,
@@ -147,10 +155,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit,
     sessions,
     sms: deps.sms ?? new LogSmsChannel(app.log),
-    limiter: new DbRateLimiter(database.db, clock),
+    email: deps.email ?? new LogEmailChannel(app.log),
+    limiter,
     calendar,
     search,
     notifications: new NotificationService(database.db, clock, audit),
+    privacy: new PersonalDataService(database.db, audit, limiter),
   };
   installAccessControl(app, sessions);
 
@@ -193,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(enterprisesModule, { prefix: '/api/v1', platform });
   await app.register(calendarModule, { prefix: '/api/v1', platform });
   await app.register(filesModule, { prefix: '/api/v1', platform });
+  await app.register(privacyModule, { prefix: '/api/v1', platform });
   await app.register(notificationsModule, { prefix: '/api/v1', platform });
   await app.register(policiesModule, { prefix: '/api/v1', platform });
   await app.register(appealsModule, { prefix: '/api/v1', platform });

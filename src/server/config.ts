@@ -38,6 +38,8 @@ const envSchema = z.object({
   QIFU_PASSWORD_ENTERPRISE_EXPIRY_DAYS: z.coerce.number().int().min(0).default(0),
   /** SMS channel: `log` writes codes to the log (development); others plug in behind platform/notify. */
   QIFU_SMS_CHANNEL: z.enum(['log']).default('log'),
+  /** E-mail channel for notifications: `log` writes them to the log (development); others plug in behind platform/notify. */
+  QIFU_EMAIL_CHANNEL: z.enum(['log']).default('log'),
   /** Requests per minute per client IP on the whole API (per instance), and on login / SMS (shared, in the database). */
   QIFU_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   QIFU_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
@@ -79,6 +81,7 @@ export type Config = {
   lockout: { threshold: number; windowMinutes: number; lockMinutes: number };
   password: { minLength: number; minClasses: number; staffExpiryDays: number; enterpriseExpiryDays: number };
   smsChannel: 'log';
+  emailChannel: 'log';
   rateLimit: { perMinute: number; loginPerMinute: number; smsPerHour: number };
   trustProxy: boolean;
   jobs: { enabled: boolean; intervalSeconds: number };
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enterpriseExpiryDays: e.QIFU_PASSWORD_ENTERPRISE_EXPIRY_DAYS,
     },
     smsChannel: e.QIFU_SMS_CHANNEL,
+    emailChannel: e.QIFU_EMAIL_CHANNEL,
     rateLimit: {
       perMinute: e.QIFU_RATE_LIMIT_PER_MINUTE,
       loginPerMinute: e.QIFU_LOGIN_RATE_PER_MINUTE,

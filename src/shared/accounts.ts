@@ -98,6 +98,8 @@ export const staffUserSchema = z.object({
   kind: z.enum(['enterprise', 'staff']),
   status: z.enum(['active', 'disabled']),
   locked: z.boolean(),
+  /** The account has an active TOTP second factor (两步验证). */
+  totpEnabled: z.boolean(),
   department: z.object({ id: z.string(), name: z.string() }).nullable(),
   roles: z.array(z.enum(ROLES)),
   enterpriseName: z.string().nullable(),

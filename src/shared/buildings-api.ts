@@ -232,7 +232,7 @@ export const buildingDetailSchema = buildingCardSchema.extend({
   developer: z.string().nullable(),
   propertyManager: z.string().nullable(),
   contactName: z.string().nullable(),
-  /** Masked for the public (138****5678); in full for staff. */
+  /** Masked (138****5678) for everyone but the building editors, who keep the record. */
   contactPhone: z.string().nullable(),
   description: z.string(),
   leasableArea: z.number(),

@@ -26,6 +26,10 @@ export const ERRORS = {
   MISSING_MATERIALS: { status: 400, message: '缺少必须提交的申报材料' },
   UNKNOWN_DEPARTMENT: { status: 400, message: '部门不存在' },
   UNKNOWN_DOCUMENT: { status: 400, message: '政策文件不存在' },
+  UNKNOWN_PERSONAL_DATA: { status: 400, message: '不支持查看该项个人信息' },
+  // notifications (modules/notifications)
+  INVALID_EMAIL: { status: 400, message: '请输入有效的电子邮箱地址' },
+  UNKNOWN_NOTIFICATION_KIND: { status: 400, message: '消息类型不存在' },
   // 401 / 403 — who you are and what you may do
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   INVALID_CREDENTIALS: { status: 401, message: '账号或密码错误' },
@@ -35,6 +39,14 @@ export const ERRORS = {
   ACCOUNT_LOCKED: { status: 403, message: '登录失败次数过多，账号已临时锁定，请稍后再试' },
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
   PASSWORD_EXPIRED: { status: 403, message: '密码已过期，请修改密码后再登录' },
+  // TOTP second factor (modules/accounts/totp.ts)
+  TOTP_CODE_MALFORMED: { status: 400, message: '请输入 6 位数字动态码' },
+  RECOVERY_CODE_MALFORMED: { status: 400, message: '恢复码应为 12 位字母和数字，如 abcd-efgh-jkmn' },
+  TOTP_CODE_INCORRECT: { status: 401, message: '动态码不正确或已使用过，请输入身份验证器中最新的动态码' },
+  LOGIN_CHALLENGE_INVALID: { status: 401, message: '登录验证已失效，请重新输入账号和密码' },
+  TOTP_ALREADY_ENABLED: { status: 409, message: '两步验证已启用' },
+  TOTP_NOT_ENABLED: { status: 409, message: '尚未启用两步验证' },
+  TOTP_ENROLMENT_EXPIRED: { status: 409, message: '两步验证设置已过期，请重新开始' },
   // 404 / 409 — the object
   NOT_FOUND: { status: 404, message: '请求的对象不存在' },
   ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },

@@ -31,10 +31,13 @@ export interface UserTable {
   /** active | disabled */
   status: string;
   lockedUntil: string | null;
+  /** Unused: the second factor lives in user_totp (migration 010). */
   totpSecret: string | null;
   lastLoginAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Where e-mail notifications go (migration 012); set by the user on his notification settings. */
+  email: string | null;
 }
 
 export interface UserRoleTable {
@@ -61,6 +64,38 @@ export interface LoginAttemptTable {
   ip: string | null;
   success: number;
   at: string;
+}
+
+/** A user's TOTP second factor (migration 010): pending until confirmed with a first code. */
+export interface UserTotpTable {
+  userId: string;
+  /** Base32 RFC 6238 secret; never returned by the API once the enrolment is confirmed. */
+  secret: string;
+  /** null while pending; the confirmation instant once active. */
+  enabledAt: string | null;
+  /** The time step of the last accepted code (replay guard). */
+  lastUsedStep: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One-time recovery codes of a user's second factor: only their hashes are kept. */
+export interface UserRecoveryCodeTable {
+  id: string;
+  userId: string;
+  codeHash: string;
+  createdAt: string;
+  usedAt: string | null;
+}
+
+/** Between the password step and the code step of a login: the sha256 of the token the client holds. */
+export interface LoginChallengeTable {
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  attempts: number;
+  ip: string | null;
 }
 
 export interface SmsCodeTable {
@@ -469,6 +504,38 @@ export interface NotificationTable {
   readAt: string | null;
 }
 
+/** A user's choice of one kind by one channel (migration 012), stored only where it differs from the default. */
+export interface NotificationPreferenceTable {
+  userId: string;
+  kind: string;
+  /** sms | email */
+  channel: string;
+  /** 0 | 1 */
+  enabled: number;
+  updatedAt: string;
+}
+
+/** One SMS or e-mail waiting to be sent, sent, or given up (migration 012; modules/notifications/sender.ts). */
+export interface NotificationOutboxTable {
+  id: string;
+  userId: string;
+  kind: string;
+  /** sms | email */
+  channel: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  /** pending | sent | failed */
+  status: string;
+  attempts: number;
+  nextAttemptAt: string;
+  claimedBy: string | null;
+  claimedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 // ——— appeals (migration 006) ———
 
 export interface AppealTopicTable {
@@ -791,6 +858,9 @@ export interface Database {
   sessions: SessionTable;
   loginAttempts: LoginAttemptTable;
   smsCodes: SmsCodeTable;
+  userTotp: UserTotpTable;
+  userRecoveryCodes: UserRecoveryCodeTable;
+  loginChallenges: LoginChallengeTable;
   rateLimits: RateLimitTable;
   auditLog: AuditLogTable;
   calendarYears: CalendarYearTable;
@@ -819,6 +889,8 @@ export interface Database {
   policyClaims: PolicyClaimTable;
   policyClaimEvents: PolicyClaimEventTable;
   notifications: NotificationTable;
+  notificationPreferences: NotificationPreferenceTable;
+  notificationOutbox: NotificationOutboxTable;
   appealTopics: AppealTopicTable;
   appealSettings: AppealSettingTable;
   appeals: AppealTable;

@@ -6,6 +6,7 @@ import {
   GlobalOutlined,
   KeyOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -73,6 +74,9 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
       : { key: '/enterprise', icon: <ShopOutlined />, label: m.header.enterpriseCenter },
     { key: '/account/viewings', icon: <CalendarOutlined />, label: m.header.myViewings },
     { key: '/account/password', icon: <KeyOutlined />, label: m.header.changePassword },
+    ...(isStaff(user)
+      ? [{ key: '/account/two-factor', icon: <SafetyCertificateOutlined />, label: m.header.twoFactor }]
+      : []),
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: m.header.logout, danger: true },
   ];

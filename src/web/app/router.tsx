@@ -57,6 +57,14 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'account/two-factor',
+        lazy: page(
+          () => import('../modules/accounts/TwoFactorPage'),
+          (m) => m.TwoFactorPage,
+          { staff: true },
+        ),
+      },
+      {
         path: 'services/:key',
         lazy: page(
           () => import('../modules/portal/ServicePage'),

@@ -9,6 +9,8 @@ import * as m006 from './006-appeals';
 import * as m007 from './007-buildings';
 import * as m008 from './008-building-changes';
 import * as m009 from './009-appeal-file-once';
+import * as m010 from './010-totp';
+import * as m011 from './011-notification-outbox';
 
 /** A migration runs on both databases; the dialect supplies the column types that differ. */
 export interface QifuMigration {
@@ -27,4 +29,6 @@ export const MIGRATIONS: Record<string, QifuMigration> = {
   '007-buildings': m007,
   '008-building-changes': m008,
   '009-appeal-file-once': m009,
+  '010-totp': m010,
+  '011-notification-outbox': m011,
 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../platform/audit/audit';
+import { AuditLog, verifyAuditChain } from '../../platform/audit/audit';
 import { MINUTE } from '../../platform/clock';
+import { systemContext } from '../../platform/context';
 import { makeDepartment, makeStaff } from '../../test/factories';
 import { createTestApp, login, sessionCookie, type TestApp } from '../../test/support';
 
@@ -279,6 +280,17 @@ describe('audit log', () => {
     const list = await get('/audit?action=auth.login', auditorCookie);
     expect(list.statusCode).toBe(200);
     expect(list.json().items.length).toBeGreaterThan(0);
+    expect(list.json().items.every((i: { action: string }) => i.action.startsWith('auth.login'))).toBe(true);
+    // A prefix with an underscore matches it literally (not as a one-character wildcard, and not dropped).
+    await t.database.db.transaction().execute((trx) =>
+      new AuditLog(t.database.dialect, t.clock).write(trx, systemContext('test'), {
+        action: 'personal_data.reveal',
+        objectType: 'user',
+      }),
+    );
+    const underscored = (await get('/audit?action=personal_data', auditorCookie)).json().items;
+    expect(underscored.map((i: { action: string }) => i.action)).toEqual(['personal_data.reveal']);
+    expect((await get('/audit?action=personalXdata', auditorCookie)).json().items).toEqual([]);
     const verify = await post('/audit/verify', {}, auditorCookie);
     expect(verify.json()).toMatchObject({ ok: true });
     expect(verify.json().checked).toBeGreaterThan(10);

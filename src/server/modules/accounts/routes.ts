@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   changePasswordSchema,
@@ -16,18 +17,32 @@ import {
   updateUserSchema,
 } from '../../../shared/accounts';
 import { ROLE_LABELS, ROLES, STAFF_ROLES } from '../../../shared/roles';
+import {
+  loginChallengeSchema,
+  loginSecondFactorSchema,
+  recoveryCodesSchema,
+  totpConfirmSchema,
+  totpDisableSchema,
+  totpEnrolmentSchema,
+  totpRegenerateSchema,
+  totpStartSchema,
+  totpStatusSchema,
+} from '../../../shared/totp';
 import type { Platform } from '../../app';
+import { likeEscape } from '../../db/dialect';
 import { verifyAuditChain } from '../../platform/audit/audit';
 import { SESSION_COOKIE } from '../../platform/auth/sessions';
 import { HOUR } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { AccountsService } from './service';
+import { TotpService } from './totp-service';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const ok = z.object({ ok: z.literal(true) });
 
 export const accountsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const service = new AccountsService(platform);
+  const totp = new TotpService(platform, service.repo);
   const { config } = platform;
 
   const meta = (req: FastifyRequest) => ({
@@ -84,12 +99,36 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       schema: {
         tags: ['accounts'],
         summary: '手机号或用户名 + 密码登录',
+        description:
+          '200：已登录（设置会话 Cookie）。202：该账号已启用两步验证，尚未登录；请在 5 分钟内携带 challenge 调用 /auth/login/second-factor。',
         body: loginSchema,
+        response: { 200: meSchema, 202: loginChallengeSchema },
+      },
+    },
+    async (req, reply) => {
+      const result = await service.login(req.ctx, req.body.account, req.body.password, meta(req));
+      if ('secondFactorRequired' in result) return reply.status(202).send(result);
+      setSessionCookie(reply, result.token);
+      const principal = await platform.sessions.resolve(result.token);
+      return reply.status(200).send(await service.me(principal!));
+    },
+  );
+
+  app.post(
+    '/auth/login/second-factor',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['accounts'],
+        summary: '登录第二步：两步验证动态码或恢复码',
+        description:
+          '携带密码登录返回的 challenge，以及身份验证器中的 6 位动态码（code）或一个恢复码（recoveryCode），二者选一。错误的动态码与错误的密码一样计入账号锁定。',
+        body: loginSecondFactorSchema,
         response: { 200: meSchema },
       },
     },
     async (req, reply) => {
-      const session = await service.login(req.ctx, req.body.account, req.body.password, meta(req));
+      const session = await service.loginSecondFactor(req.ctx, req.body, meta(req));
       setSessionCookie(reply, session.token);
       const principal = await platform.sessions.resolve(session.token);
       return service.me(principal!);
@@ -152,6 +191,84 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
     async (req) => {
       await service.resetPassword(req.ctx, req.body);
+      return { ok: true as const };
+    },
+  );
+
+  // ——— two-step verification (两步验证) of the caller: staff accounts only ———
+
+  app.get(
+    '/auth/totp',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['accounts'],
+        summary: '两步验证状态（工作人员）',
+        response: { 200: totpStatusSchema },
+      },
+    },
+    async (req) => totp.status(req.principal!),
+  );
+
+  app.post(
+    '/auth/totp/enrolment',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['accounts'],
+        summary: '开始设置两步验证：生成待确认的密钥（二维码与手动输入密钥仅此一次返回）',
+        body: totpStartSchema,
+        response: { 201: totpEnrolmentSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await totp.startEnrolment(req.ctx, req.body.password)),
+  );
+
+  app.post(
+    '/auth/totp/enrolment/confirm',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['accounts'],
+        summary: '以当前动态码确认设置，启用两步验证并发放一次性恢复码（仅显示一次）',
+        body: totpConfirmSchema,
+        response: { 200: recoveryCodesSchema },
+      },
+    },
+    async (req) => totp.confirmEnrolment(req.ctx, req.body.code),
+  );
+
+  app.post(
+    '/auth/totp/recovery-codes',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['accounts'],
+        summary: '以当前动态码重新生成恢复码（旧恢复码全部作废）',
+        body: totpRegenerateSchema,
+        response: { 200: recoveryCodesSchema },
+      },
+    },
+    async (req) => totp.regenerateRecoveryCodes(req.ctx, req.body.code),
+  );
+
+  app.post(
+    '/auth/totp/disable',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['accounts'],
+        summary: '关闭两步验证（需当前密码 + 动态码或恢复码）',
+        body: totpDisableSchema,
+        response: { 200: ok },
+      },
+    },
+    async (req) => {
+      const { password, code, recoveryCode } = req.body;
+      await totp.disable(
+        req.ctx,
+        code !== undefined ? { password, code } : { password, recoveryCode: recoveryCode ?? '' },
+      );
       return { ok: true as const };
     },
   );
@@ -257,6 +374,23 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
     async (req) => {
       await service.unlockUser(req.ctx, req.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.delete(
+    '/admin/users/:id/totp',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        summary: '重置用户的两步验证（如手机丢失）；该用户的会话随之失效',
+        params: idParam,
+        response: { 200: ok },
+      },
+    },
+    async (req) => {
+      await totp.adminReset(req.ctx, req.params.id);
       return { ok: true as const };
     },
   );
@@ -383,7 +517,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       const db = platform.database.db;
       let q = db.selectFrom('auditLog').leftJoin('users', 'users.id', 'auditLog.actorId');
       if (req.query.action)
-        q = q.where('auditLog.action', 'like', `${req.query.action.replace(/[%_\\]/g, '')}%`);
+        // A prefix of the action name, wildcards escaped (`personal_data` holds an underscore).
+        q = q.where(
+          sql<boolean>`audit_log.action like ${`${req.query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape ${likeEscape}`,
+        );
       if (req.query.actorId) q = q.where('auditLog.actorId', '=', req.query.actorId);
       if (req.query.objectId) q = q.where('auditLog.objectId', '=', req.query.objectId);
       const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -13,15 +13,20 @@ import type { Platform } from '../../app';
 import type { Config } from '../../config';
 import type { DB } from '../../db/database';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import { hashToken } from '../../platform/auth/sessions';
 import { DAY, HOUR, MINUTE } from '../../platform/clock';
 import type { Principal, RequestContext } from '../../platform/context';
 import { AppError, fieldError, notFound } from '../../platform/errors';
-import { newId } from '../../platform/ids';
+import { newId, newToken } from '../../platform/ids';
 import { AccountsRepository } from './repository';
+import { checkTotpCode, hashRecoveryCode } from './totp';
 
 const SMS_TTL_MS = 5 * MINUTE;
 const SMS_MAX_ATTEMPTS = 5;
 const SMS_RESEND_MS = MINUTE;
+/** How long the code step of a login may wait after the password step, and how many wrong codes it takes. */
+const LOGIN_CHALLENGE_TTL_MS = 5 * MINUTE;
+const LOGIN_CHALLENGE_MAX_ATTEMPTS = 5;
 
 export interface SessionMeta {
   ip: string | null;
@@ -235,32 +240,41 @@ export class AccountsService {
     }
     if (!(await verifyPassword(password, user.passwordHash))) {
       await audit('failure', user.id, 'wrong_password');
-      const since = new Date(now.getTime() - this.config.lockout.windowMinutes * MINUTE).toISOString();
-      const failures = await this.repo.countRecentFailures(user.id, since);
-      if (failures >= this.config.lockout.threshold) {
-        const until = new Date(now.getTime() + this.config.lockout.lockMinutes * MINUTE).toISOString();
-        await this.db.transaction().execute(async (trx) => {
-          await trx.updateTable('users').set({ lockedUntil: until }).where('id', '=', user.id).execute();
-          await this.p.audit.write(trx, ctx, {
-            action: 'auth.lock',
-            objectType: 'user',
-            objectId: user.id,
-            actorId: null,
-            actorRole: 'system',
-            details: { failures, until },
-          });
-        });
+      const lock = await this.lockAfterTooManyFailures(ctx, user.id, now);
+      if (lock)
         throw new AppError(
           'ACCOUNT_LOCKED',
-          `连续 ${failures} 次密码错误，账号已锁定至 ${lockedUntilText(until)}`,
+          `连续 ${lock.failures} 次密码错误，账号已锁定至 ${lockedUntilText(lock.until)}`,
         );
-      }
       throw new AppError('INVALID_CREDENTIALS');
     }
     if (user.status !== 'active') {
       await audit('denied', user.id, 'disabled');
       throw new AppError('ACCOUNT_DISABLED');
     }
+    // A second factor: the password alone opens no session, only a short-lived challenge for the code step.
+    if ((await this.repo.totpOf(user.id))?.enabledAt)
+      return this.db.transaction().execute(async (trx) => {
+        await this.repo.purgeExpiredChallenges(trx, now.toISOString());
+        const token = newToken();
+        const expiresAt = new Date(now.getTime() + LOGIN_CHALLENGE_TTL_MS).toISOString();
+        await this.repo.createChallenge(trx, {
+          id: hashToken(token),
+          userId: user.id,
+          createdAt: now.toISOString(),
+          expiresAt,
+          ip: ctx.ip,
+        });
+        await this.p.audit.write(trx, ctx, {
+          action: 'auth.login.challenge',
+          objectType: 'user',
+          objectId: user.id,
+          actorId: user.id,
+          actorRole: null,
+          details: { secondFactor: 'totp' },
+        });
+        return { secondFactorRequired: true as const, challenge: token, expiresAt };
+      });
     return this.db.transaction().execute(async (trx) => {
       await this.repo.recordAttempt(trx, {
         userId: user.id,
@@ -283,6 +297,164 @@ export class AccountsService {
       });
       return this.p.sessions.create(trx, user.id, meta);
     });
+  }
+
+  /**
+   * The second step of a login with a second factor: the challenge of the password step plus the current code or
+   * one recovery code. A wrong code counts toward the lock-out like a wrong password; an unknown, used or expired
+   * challenge gets one answer whatever the reason.
+   */
+  async loginSecondFactor(
+    ctx: RequestContext,
+    input: { challenge: string; code?: string | undefined; recoveryCode?: string | undefined },
+    meta: SessionMeta,
+  ) {
+    if (!(await this.p.limiter.hit(`login:ip:${ctx.ip}`, this.config.rateLimit.loginPerMinute, MINUTE)))
+      throw new AppError('RATE_LIMITED');
+    const now = this.now();
+    const nowIso = now.toISOString();
+    const method = input.code !== undefined ? ('totp' as const) : ('recovery_code' as const);
+    const challengeId = hashToken(input.challenge);
+    const audit = (
+      trx: DB,
+      result: 'success' | 'failure' | 'denied',
+      userId: string | null,
+      details: Record<string, unknown>,
+    ) =>
+      this.p.audit.write(trx, ctx, {
+        action: 'auth.login.second_factor',
+        objectType: 'user',
+        objectId: userId,
+        result,
+        actorId: userId,
+        actorRole: null,
+        details: { method, ...details },
+      });
+    // Refuse and forget the challenge: whoever holds it must start again with the password.
+    const refuse = async (userId: string | null, reason: string, error: AppError): Promise<never> => {
+      await this.db.transaction().execute(async (trx) => {
+        await this.repo.deleteChallenge(trx, challengeId);
+        await audit(trx, reason === 'locked' || reason === 'disabled' ? 'denied' : 'failure', userId, {
+          reason,
+        });
+      });
+      throw error;
+    };
+
+    const challenge = await this.repo.findChallenge(challengeId);
+    if (!challenge || challenge.expiresAt <= nowIso)
+      return refuse(
+        challenge?.userId ?? null,
+        challenge ? 'expired_challenge' : 'unknown_challenge',
+        invalidChallenge(),
+      );
+    const user = await this.repo.findUserById(challenge.userId);
+    const totp = await this.repo.totpOf(challenge.userId);
+    // The factor was removed meanwhile (disabled, reset by an administrator): this login has to start over.
+    if (!user || !totp?.enabledAt) return refuse(challenge.userId, 'no_second_factor', invalidChallenge());
+    if (user.lockedUntil && user.lockedUntil > nowIso)
+      return refuse(
+        user.id,
+        'locked',
+        new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定至 ${lockedUntilText(user.lockedUntil)}`),
+      );
+    if (user.status !== 'active') return refuse(user.id, 'disabled', new AppError('ACCOUNT_DISABLED'));
+
+    let step: number | null = null;
+    let recoveryHash: string | null = null;
+    let failure: string | null = null;
+    if (input.code !== undefined) {
+      const check = checkTotpCode(totp.secret, input.code, now, totp.lastUsedStep);
+      if (check.ok) step = check.step;
+      else failure = check.reason === 'replayed' ? 'replayed_code' : 'wrong_code';
+    } else {
+      recoveryHash = hashRecoveryCode(user.id, input.recoveryCode ?? '');
+      if (!(await this.repo.hasUnusedRecoveryCode(user.id, recoveryHash))) failure = 'wrong_recovery_code';
+    }
+    const identifier = user.username ?? user.phone ?? user.id;
+
+    if (failure) {
+      const attempts = await this.db.transaction().execute(async (trx) => {
+        await this.repo.recordAttempt(trx, {
+          userId: user.id,
+          identifier,
+          ip: ctx.ip,
+          success: false,
+          at: nowIso,
+        });
+        const n = await this.repo.countChallengeAttempt(trx, challengeId);
+        if (n >= LOGIN_CHALLENGE_MAX_ATTEMPTS) await this.repo.deleteChallenge(trx, challengeId);
+        await audit(trx, 'failure', user.id, { reason: failure });
+        return n;
+      });
+      const lock = await this.lockAfterTooManyFailures(ctx, user.id, now);
+      if (lock)
+        throw new AppError(
+          'ACCOUNT_LOCKED',
+          `连续 ${lock.failures} 次登录验证失败，账号已锁定至 ${lockedUntilText(lock.until)}`,
+        );
+      if (attempts >= LOGIN_CHALLENGE_MAX_ATTEMPTS) throw invalidChallenge();
+      throw totpIncorrect(method);
+    }
+
+    return this.db.transaction().execute(async (trx) => {
+      // Each condition below settles a race with another instance: the challenge, the code's time step and a
+      // recovery code can each be used once.
+      if (!(await this.repo.consumeChallenge(trx, challengeId, nowIso))) throw invalidChallenge();
+      if (step !== null && !(await this.repo.advanceTotpStep(trx, user.id, step, nowIso)))
+        throw totpIncorrect(method);
+      if (recoveryHash !== null && !(await this.repo.spendRecoveryCode(trx, user.id, recoveryHash, nowIso)))
+        throw totpIncorrect(method);
+      await this.repo.recordAttempt(trx, {
+        userId: user.id,
+        identifier,
+        ip: ctx.ip,
+        success: true,
+        at: nowIso,
+      });
+      await trx
+        .updateTable('users')
+        .set({ lastLoginAt: nowIso, lockedUntil: null })
+        .where('id', '=', user.id)
+        .execute();
+      await audit(
+        trx,
+        'success',
+        user.id,
+        recoveryHash !== null
+          ? { recoveryCodesRemaining: await this.repo.recoveryCodesRemaining(user.id, trx) }
+          : {},
+      );
+      return this.p.sessions.create(trx, user.id, meta);
+    });
+  }
+
+  /**
+   * After a failed login step: when the failures of the lock-out window reach the threshold, lock the account (and
+   * drop its pending second-factor challenges). Returns the lock, or null.
+   */
+  private async lockAfterTooManyFailures(
+    ctx: RequestContext,
+    userId: string,
+    now: Date,
+  ): Promise<{ failures: number; until: string } | null> {
+    const since = new Date(now.getTime() - this.config.lockout.windowMinutes * MINUTE).toISOString();
+    const failures = await this.repo.countRecentFailures(userId, since);
+    if (failures < this.config.lockout.threshold) return null;
+    const until = new Date(now.getTime() + this.config.lockout.lockMinutes * MINUTE).toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ lockedUntil: until }).where('id', '=', userId).execute();
+      await this.repo.deleteChallengesOf(trx, userId);
+      await this.p.audit.write(trx, ctx, {
+        action: 'auth.lock',
+        objectType: 'user',
+        objectId: userId,
+        actorId: null,
+        actorRole: 'system',
+        details: { failures, until },
+      });
+    });
+    return { failures, until };
   }
 
   async logout(ctx: RequestContext): Promise<void> {
@@ -416,6 +588,7 @@ export class AccountsService {
           kind: r.kind === 'staff' ? ('staff' as const) : ('enterprise' as const),
           status: r.status === 'disabled' ? ('disabled' as const) : ('active' as const),
           locked: !!r.lockedUntil && r.lockedUntil > now,
+          totpEnabled: !!r.totpEnabledAt,
           department: r.departmentId ? { id: r.departmentId, name: r.departmentName ?? '' } : null,
           roles: [...staffRoles, ...enterpriseRoles],
           enterpriseName: r.enterpriseName,
@@ -624,6 +797,16 @@ export class AccountsService {
       });
     });
   }
+}
+
+function invalidChallenge() {
+  return new AppError('LOGIN_CHALLENGE_INVALID');
+}
+
+function totpIncorrect(method: 'totp' | 'recovery_code') {
+  return method === 'totp'
+    ? fieldError('code', 'TOTP_CODE_INCORRECT')
+    : fieldError('recoveryCode', 'TOTP_CODE_INCORRECT', '恢复码不正确或已使用过');
 }
 
 function invalidSmsCode() {

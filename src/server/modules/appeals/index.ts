@@ -6,6 +6,7 @@ import { AppealCatalogue } from './catalogue';
 import { appealCatalogueRoutes } from './catalogue-routes';
 import { createAppealJobs } from './jobs';
 import { appealKbRoutes } from './kb-routes';
+import { appealReveal } from './reveal';
 import { appealCoreRoutes } from './routes';
 import { AppealService } from './service';
 import { appealStatsRoutes } from './stats-routes';
@@ -42,6 +43,7 @@ export const appealsModule: FastifyPluginAsync<{ platform: Platform }> = async (
   const services = appealServices(opts.platform);
   await app.register(appealCoreRoutes, { services });
   await app.register(appealCatalogueRoutes, { services });
+  opts.platform.privacy.register(appealReveal);
   if (opts.platform.config.jobs.enabled) {
     const jobs = createAppealJobs(opts.platform, {
       holder: `${hostname()}:${process.pid}`,

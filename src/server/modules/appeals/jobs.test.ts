@@ -144,7 +144,7 @@ describe('appeal jobs in the app', () => {
     try {
       await new Promise((r) => setTimeout(r, 1500));
       const lease = await t.database.db.selectFrom('jobLeases').selectAll().execute();
-      expect(lease.map((l) => l.name)).toEqual(['appeals.tick']);
+      expect(lease.map((l) => l.name)).toContain('appeals.tick');
     } finally {
       await t.close();
     }

@@ -5,9 +5,9 @@
 
 import type { ExpressionBuilder } from 'kysely';
 import type { Platform } from '../../app';
-import type { DB } from '../../db/database';
 import type { AppealTable, Database } from '../../db/schema';
 import { DAY } from '../../platform/clock';
+import { takeLease } from '../../platform/jobs/lease';
 import { AppealCatalogue } from './catalogue';
 import { staffRecipients } from './repository';
 import { AppealService } from './service';
@@ -41,32 +41,8 @@ export interface AppealJobOptions {
 
 type ReminderKind = 'accept_due_soon' | 'accept_overdue' | 'reply_due_soon' | 'reply_overdue';
 
-/** Take or renew the lease; true when this holder has it until now + leaseMs. */
-export async function takeLease(
-  db: DB,
-  name: string,
-  holder: string,
-  now: Date,
-  leaseMs: number,
-): Promise<boolean> {
-  const nowIso = now.toISOString();
-  const expiresAt = new Date(now.getTime() + leaseMs).toISOString();
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('jobLeases')
-      .set({ holder, expiresAt })
-      .where('name', '=', name)
-      .where((eb) => eb.or([eb('expiresAt', '<', nowIso), eb('holder', '=', holder)]))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 1) return true;
-    const inserted = await trx
-      .insertInto('jobLeases')
-      .values({ name, holder, expiresAt })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
-  });
-}
+/** The lease itself lives in platform/jobs, shared with the notification outbox sender. */
+export { takeLease };
 
 export function createAppealJobs(platform: Platform, opts: AppealJobOptions): AppealJobs {
   const catalogue = opts.services?.catalogue ?? new AppealCatalogue(platform);
@@ -98,7 +74,7 @@ export function createAppealJobs(platform: Platform, opts: AppealJobOptions): Ap
         const overdue = kind.endsWith('overdue');
         const what = kind.startsWith('accept') ? '受理' : '办理';
         await platform.notifications.notify(trx, {
-          kind: 'appeal',
+          kind: 'appeal_reminder',
           userIds: to,
           title: overdue ? `诉求 ${code} 已超过${what}时限` : `诉求 ${code} ${what}时限临近`,
           body: `${title}（时限：${new Date(deadline).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）`,

@@ -34,6 +34,7 @@ import type {
   submitAppealSchema,
 } from '../../../shared/appeals-api';
 import type { FieldError } from '../../../shared/errors';
+import { maskPhone } from '../../../shared/format';
 import type { Platform } from '../../app';
 import type { DB } from '../../db/database';
 import { fromJson, isUniqueViolation, likeEscape, likePattern, toJson } from '../../db/dialect';
@@ -62,6 +63,7 @@ import {
   staffRecipients,
   submittedAppeal,
 } from './repository';
+import { seesContactInFull } from './reveal';
 import {
   acceptanceDeadline,
   extendDeadline,
@@ -560,7 +562,7 @@ export class AppealService {
       content: row.content,
       isPublic: row.isPublic === 1,
       contactName: row.contactName,
-      contactPhone: row.contactPhone,
+      contactPhone: seesContactInFull(p, row) ? row.contactPhone : maskPhone(row.contactPhone),
       submittedBy: {
         id: enterpriseReader ? null : row.submittedBy,
         label: submitterLabel(row, events[0]?.actorName ?? null, enterpriseReader),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../../app';
 import { buildingEditorRoutes } from './editor-routes';
 import { buildingImportRoutes } from './import-routes';
+import { viewingRequestReveal } from './reveal';
 import { buildingPublicRoutes } from './routes';
 import { BuildingService } from './service';
 import { ViewingService } from './viewing';
@@ -27,6 +28,7 @@ export const buildingsModule: FastifyPluginAsync<{ platform: Platform }> = async
   const services = createBuildingServices(opts.platform);
   await app.register(buildingEditorRoutes, { services });
   await app.register(buildingPublicRoutes, { services });
+  opts.platform.privacy.register(viewingRequestReveal);
 };
 
 export { BUILDING_SCOPE, indexBuildings, refreshBuildingDerived } from './derived';

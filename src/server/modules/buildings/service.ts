@@ -157,7 +157,9 @@ export class BuildingService {
       developer: b.developer,
       propertyManager: b.propertyManager,
       contactName: b.contactName,
-      contactPhone: staff ? b.contactPhone : maskPhone(b.contactPhone),
+      // The contact is a person (物业/招商联系人): in full only for the editors who keep the record (and edit it in
+      // the form this detail fills); other staff have no call to make and see it masked like the public.
+      contactPhone: editor ? b.contactPhone : maskPhone(b.contactPhone),
       description: b.description,
       leasableArea: Number(b.leasableArea),
       occupantTaxWan: staff && b.occupantTaxWan !== null ? Number(b.occupantTaxWan) : null,

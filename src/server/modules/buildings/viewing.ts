@@ -15,7 +15,7 @@ import { AppError, fieldError, fieldErrors, notFound } from '../../platform/erro
 import { newId } from '../../platform/ids';
 import { addHeatEvent, EMPTY_HEAT, type HeatEventKind, heatSortKey } from './heat';
 import { parsePhone } from './normalize';
-import { spaceLabel } from './present';
+import { maskPhone, spaceLabel } from './present';
 import type { BuildingService } from './service';
 
 /**
@@ -247,7 +247,8 @@ export class ViewingService {
       .leftJoin('buildingSpaces as sp', 'sp.id', 'v.spaceId');
   }
 
-  private async page(q: ReturnType<ViewingService['base']>, page: number, pageSize: number) {
+  /** A page of requests; `masked` for the editors' queue (the requester sees his own phone in full). */
+  private async page(q: ReturnType<ViewingService['base']>, page: number, pageSize: number, masked: boolean) {
     const [rows, count] = await Promise.all([
       q
         .selectAll('v')
@@ -260,7 +261,7 @@ export class ViewingService {
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return {
-      items: rows.map((r) => toViewing(r, r.buildingName, r.spaceFloor, r.spaceUnit)),
+      items: rows.map((r) => toViewing(r, r.buildingName, r.spaceFloor, r.spaceUnit, masked)),
       total: Number(count.n),
       page,
       pageSize,
@@ -272,6 +273,7 @@ export class ViewingService {
       this.list((q) => q.where('v.userId', '=', ctx.principal!.userId)),
       page,
       pageSize,
+      false,
     );
   }
 
@@ -279,7 +281,7 @@ export class ViewingService {
     let base = this.base();
     if (q.status) base = base.where('v.status', '=', q.status);
     if (q.buildingId) base = base.where('v.buildingId', '=', q.buildingId);
-    return this.page(base, q.page, q.pageSize);
+    return this.page(base, q.page, q.pageSize, true);
   }
 
   async updateStatus(ctx: RequestContext, id: string, input: z.output<typeof viewingStatusInputSchema>) {
@@ -325,11 +327,17 @@ export class ViewingService {
       .select(['b.name as buildingName', 'sp.floor as spaceFloor', 'sp.unit as spaceUnit'])
       .where('v.id', '=', id)
       .executeTakeFirstOrThrow();
-    return toViewing(r, r.buildingName, r.spaceFloor, r.spaceUnit);
+    return toViewing(r, r.buildingName, r.spaceFloor, r.spaceUnit, true);
   }
 }
 
-function toViewing(v: ViewingRequestTable, buildingName: string, floor: number | null, unit: string | null) {
+function toViewing(
+  v: ViewingRequestTable,
+  buildingName: string,
+  floor: number | null,
+  unit: string | null,
+  masked: boolean,
+) {
   return {
     id: v.id,
     buildingId: v.buildingId,
@@ -337,7 +345,7 @@ function toViewing(v: ViewingRequestTable, buildingName: string, floor: number |
     spaceId: v.spaceId,
     spaceLabel: floor !== null && unit !== null ? spaceLabel(floor, unit) : null,
     name: v.name,
-    phone: v.phone,
+    phone: masked ? (maskPhone(v.phone) ?? '') : v.phone,
     company: v.company,
     preferredDate: v.preferredDate,
     areaNeeded: v.areaNeeded === null ? null : Number(v.areaNeeded),

@@ -3,13 +3,20 @@ import { z } from 'zod';
 import {
   notificationListQuerySchema,
   notificationListSchema,
+  notificationPreferencesInputSchema,
+  notificationPreferencesSchema,
   notificationSchema,
+  outboxListQuerySchema,
+  outboxListSchema,
 } from '../../../shared/notifications';
 import type { Platform } from '../../app';
 
 const TAGS = ['notifications'];
 
-/** The caller's own inbox; another user's notification does not exist for him (404). */
+/**
+ * The caller's own inbox and his choice of what also reaches him by SMS / e-mail; another user's notification or
+ * preferences do not exist for him (404, or simply no route to them). The outbox list is the administrator's.
+ */
 export const notificationsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
   app,
   { platform },
@@ -55,5 +62,46 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
       },
     },
     async (req) => service.markAllRead(req.ctx),
+  );
+
+  app.get(
+    '/notifications/preferences',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: TAGS,
+        summary: '我的通知设置：哪些消息同时通过短信、电子邮件发送，以及接收地址',
+        response: { 200: notificationPreferencesSchema },
+      },
+    },
+    async (req) => service.preferences(req.principal!.userId),
+  );
+
+  app.put(
+    '/notifications/preferences',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: TAGS,
+        summary: '修改我的通知设置（只改所列的消息类型；email 为空字符串或 null 时删除邮箱）',
+        body: notificationPreferencesInputSchema,
+        response: { 200: notificationPreferencesSchema },
+      },
+    },
+    async (req) => service.updatePreferences(req.ctx, req.body),
+  );
+
+  app.get(
+    '/notifications/outbox',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: TAGS,
+        summary: '短信、邮件发送记录（最新在前；接收方已脱敏，不含正文）',
+        querystring: outboxListQuerySchema,
+        response: { 200: outboxListSchema },
+      },
+    },
+    async (req) => service.outboxList(req.query),
   );
 };

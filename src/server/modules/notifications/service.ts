@@ -1,10 +1,20 @@
 import type { z } from 'zod';
+import { maskPhone } from '../../../shared/format';
 import {
+  defaultExternal,
+  EXTERNAL_CHANNELS,
+  type ExternalChannel,
+  KINDS_BY_USER_KIND,
+  maskEmail,
   NOTIFICATION_KINDS,
   type Notification,
   type NotificationKind,
   type NotificationList,
+  type NotificationPreferences,
   type notificationListQuerySchema,
+  type notificationPreferencesInputSchema,
+  type OutboxList,
+  type outboxListQuerySchema,
 } from '../../../shared/notifications';
 import type { DB } from '../../db/database';
 import type { NotificationTable } from '../../db/schema';
@@ -13,12 +23,13 @@ import type { Clock } from '../../platform/clock';
 import type { RequestContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import { listOutbox, OutboxChannel } from './outbox';
 
 /**
  * Notifications (SPEC §2.7). Other modules call `notify` inside the transaction of the change they announce, so a
  * message exists exactly when the change committed. Recipients are users, or an enterprise (its confirmed,
- * active members at that moment). Delivery goes through channels: the in-app inbox is the one every deployment
- * has; SMS or e-mail channels plug in beside it.
+ * active members at that moment). Delivery goes through channels: the in-app inbox, and the outbox, which queues
+ * an SMS or e-mail for each user who wants that kind by that channel (sent after the commit by sender.ts).
  */
 
 export interface NotifyMessage {
@@ -72,12 +83,17 @@ export class InAppChannel implements NotificationChannel {
 }
 
 export class NotificationService {
+  /** The outbox among the channels, if any (the sender listens to it). */
+  readonly outbox: OutboxChannel | null;
+
   constructor(
     private readonly db: DB,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
-    private readonly channels: readonly NotificationChannel[] = [new InAppChannel()],
-  ) {}
+    private readonly channels: readonly NotificationChannel[] = [new InAppChannel(), new OutboxChannel()],
+  ) {
+    this.outbox = channels.find((c): c is OutboxChannel => c instanceof OutboxChannel) ?? null;
+  }
 
   /** Notify users, or an enterprise's confirmed members. Returns how many users were notified. */
   async notify(trx: DB, input: NotifyInput): Promise<number> {
@@ -248,6 +264,119 @@ export class NotificationService {
       return n;
     });
     return { updated, unread: await this.unreadCount(userId) };
+  }
+
+  // ——— channels outside the inbox ———
+
+  /** The caller's choice of kinds by SMS / e-mail (his own, else the default) and the addresses they go to. */
+  async preferences(userId: string, trx: DB = this.db): Promise<NotificationPreferences> {
+    const user = await trx
+      .selectFrom('users')
+      .select(['kind', 'phone', 'email'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!user) throw notFound('用户');
+    const chosen = await this.choicesOf(trx, userId);
+    const userKind = user.kind === 'staff' ? 'staff' : 'enterprise';
+    const effective = (kind: NotificationKind, channel: ExternalChannel) =>
+      chosen.get(`${kind}:${channel}`) ?? defaultExternal(userKind, kind, channel);
+    return {
+      phoneMasked: maskPhone(user.phone),
+      email: user.email,
+      items: KINDS_BY_USER_KIND[userKind].map((kind) => ({
+        kind,
+        sms: effective(kind, 'sms'),
+        email: effective(kind, 'email'),
+      })),
+    };
+  }
+
+  /**
+   * Change the caller's choices (only the kinds listed) and e-mail address. A choice equal to the default is not
+   * stored, so a later change of the defaults reaches everyone who never chose. Audited with the changes.
+   */
+  async updatePreferences(
+    ctx: RequestContext,
+    input: z.output<typeof notificationPreferencesInputSchema>,
+  ): Promise<NotificationPreferences> {
+    const userId = ctx.principal!.userId;
+    return this.db.transaction().execute(async (trx) => {
+      const user = await trx
+        .selectFrom('users')
+        .select(['kind', 'email'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!user) throw notFound('用户');
+      const chosen = await this.choicesOf(trx, userId);
+      const at = this.clock.now().toISOString();
+      const changes: { kind: string; channel: ExternalChannel; enabled: boolean }[] = [];
+      for (const item of input.items ?? []) {
+        for (const channel of EXTERNAL_CHANNELS) {
+          const wanted = item[channel];
+          const byDefault = defaultExternal(user.kind, item.kind, channel);
+          const stored = chosen.get(`${item.kind}:${channel}`);
+          if ((stored ?? byDefault) !== wanted) changes.push({ kind: item.kind, channel, enabled: wanted });
+          if (wanted === byDefault) {
+            if (stored !== undefined) {
+              await trx
+                .deleteFrom('notificationPreferences')
+                .where('userId', '=', userId)
+                .where('kind', '=', item.kind)
+                .where('channel', '=', channel)
+                .execute();
+            }
+          } else if (stored !== wanted) {
+            await trx
+              .insertInto('notificationPreferences')
+              .values({ userId, kind: item.kind, channel, enabled: wanted ? 1 : 0, updatedAt: at })
+              .onConflict((oc) =>
+                oc
+                  .columns(['userId', 'kind', 'channel'])
+                  .doUpdateSet({ enabled: wanted ? 1 : 0, updatedAt: at }),
+              )
+              .execute();
+          }
+        }
+      }
+      let email: 'set' | 'removed' | undefined;
+      if (input.email !== undefined) {
+        const next = input.email || null;
+        if (next !== user.email) {
+          await trx
+            .updateTable('users')
+            .set({ email: next, updatedAt: at })
+            .where('id', '=', userId)
+            .execute();
+          email = next ? 'set' : 'removed';
+        }
+      }
+      if (changes.length || email) {
+        await this.audit.write(trx, ctx, {
+          action: 'notification.preferences.update',
+          objectType: 'user',
+          objectId: userId,
+          details: {
+            changes,
+            ...(email ? { email: email === 'set' ? maskEmail(input.email) : null } : {}),
+          },
+        });
+      }
+      return this.preferences(userId, trx);
+    });
+  }
+
+  private async choicesOf(trx: DB, userId: string): Promise<Map<string, boolean>> {
+    const rows = await trx
+      .selectFrom('notificationPreferences')
+      .select(['kind', 'channel', 'enabled'])
+      .where('userId', '=', userId)
+      .execute();
+    return new Map(rows.map((r) => [`${r.kind}:${r.channel}`, r.enabled === 1]));
+  }
+
+  /** The administrator's view of the outbox (recipients masked, no content). */
+  outboxList(q: z.output<typeof outboxListQuerySchema>): Promise<OutboxList> {
+    return listOutbox(this.db, q);
   }
 }
 

@@ -35,6 +35,7 @@ import type { PolicyClaimEventTable, PolicyClaimTable } from '../../db/schema';
 import { hasRole, type RequestContext } from '../../platform/context';
 import { AppError, fieldError, fieldErrors, notFound } from '../../platform/errors';
 import type { FileRow } from '../../platform/files';
+import type { RevealedValue } from '../../platform/privacy';
 import type { PolicyContext } from './context';
 import { factSnapshot, ruleFactKeys } from './enterprise-facts';
 import type { MatchingService } from './matching';
@@ -128,6 +129,16 @@ export class ClaimsService {
 
   // ——— reading ———
 
+  /**
+   * The contact phone in clear for `POST /personal-data/reveal` (reveal.ts), read in the reveal's transaction:
+   * 404 unless the caller may read the claim, 403 unless he reviews it (a liaison or leader reads, never calls).
+   */
+  async contactPhoneToReveal(trx: DB, ctx: RequestContext, id: string): Promise<RevealedValue> {
+    const claim = await this.readable(ctx, id, trx);
+    if (!this.canReview(ctx, claim)) throw new AppError('FORBIDDEN', '只有审核该申请的人员可以查看联系电话');
+    return { objectType: 'policy_claim', objectId: claim.id, value: claim.contactPhone };
+  }
+
   async list(ctx: RequestContext, q: z.output<typeof claimListQuerySchema>) {
     const scope = this.scopeOf(ctx);
     if (!scope) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
@@ -192,6 +203,7 @@ export class ClaimsService {
       ...this.summary(r),
       contactName: r.contactName,
       contactPhoneMasked: maskPhone(r.contactPhone),
+      contactPhone: this.isOwner(ctx, r) ? r.contactPhone : null,
       statement: r.statement,
       answers: r.answers,
       evaluation: {

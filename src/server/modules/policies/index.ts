@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../../app';
 import { claimRoutes } from './claim-routes';
+import { claimReveal } from './reveal';
 import { policiesRoutes } from './routes';
 import { createPolicyServices } from './services';
 
@@ -13,6 +14,7 @@ export const policiesModule: FastifyPluginAsync<{ platform: Platform }> = async 
   const services = createPolicyServices(opts.platform);
   await app.register(policiesRoutes, { services });
   await app.register(claimRoutes, { services });
+  opts.platform.privacy.register(claimReveal(services));
 };
 
 export { ALL_FACTS, factSnapshot, loadEnterpriseFacts, ruleFactKeys } from './enterprise-facts';

@@ -3,6 +3,7 @@ import { Alert, Button, Flex, Form, Input, Result } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../../shared/accounts';
+import type { LoginChallenge } from '../../../shared/totp';
 import { landingPath, safeNext } from '../../app/access';
 import { ApiError, api } from '../../app/api';
 import { LinkButton } from '../../app/components';
@@ -11,13 +12,17 @@ import { applyApiError } from '../../app/form-errors';
 import { useT } from '../../app/prefs';
 import { useSession } from '../../app/session';
 import { AuthFrame } from './AuthFrame';
+import { SecondFactorStep } from './SecondFactorStep';
 
 interface LoginForm {
   account: string;
   password: string;
 }
 
-/** Phone or username + password. Lock-out and wrong-password answers are shown as the server words them. */
+/**
+ * Phone or username + password, then — for an account with two-step verification — the code of the authenticator
+ * app (SecondFactorStep). Lock-out and wrong-password answers are shown as the server words them.
+ */
 export function LoginPage() {
   const m = useT();
   const describe = useDescribeError();
@@ -28,6 +33,7 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<{ text: string; kind: 'locked' | 'expired' | 'other' } | null>(null);
+  const [challenge, setChallenge] = useState<LoginChallenge | null>(null);
 
   if (user) {
     return (
@@ -45,13 +51,35 @@ export function LoginPage() {
     );
   }
 
+  const loggedIn = (me: Me) => {
+    setUser(me);
+    navigate(next ?? landingPath(me), { replace: true });
+  };
+
+  if (challenge) {
+    return (
+      <SecondFactorStep
+        challenge={challenge}
+        onLoggedIn={loggedIn}
+        onRestart={(f) => {
+          setChallenge(null);
+          setFailure(f ? { text: f.text, kind: f.locked ? 'locked' : 'other' } : null);
+          form.setFieldValue('password', '');
+        }}
+      />
+    );
+  }
+
   const onFinish = async (values: LoginForm) => {
     setSubmitting(true);
     setFailure(null);
     try {
-      const me = await api.post<Me>('/auth/login', values);
-      setUser(me);
-      navigate(next ?? landingPath(me), { replace: true });
+      const res = await api.post<Me | LoginChallenge>('/auth/login', values);
+      if ('secondFactorRequired' in res) {
+        setChallenge(res);
+        return;
+      }
+      loggedIn(res);
     } catch (e) {
       const text = applyApiError(form, e, describe);
       if (text) {

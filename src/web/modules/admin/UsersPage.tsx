@@ -1,4 +1,4 @@
-import { PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { PlusOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Department, StaffUser } from '../../../shared/accounts';
@@ -6,8 +6,10 @@ import { formatShanghai } from '../../../shared/format';
 import { ROLES, type Role, STAFF_ROLES } from '../../../shared/roles';
 import { api, type Page } from '../../app/api';
 import { LoadError, PageHeader } from '../../app/components';
+import { DangerConfirm } from '../../app/DangerConfirm';
 import { useDescribeError } from '../../app/errors';
 import { FormModal } from '../../app/FormModal';
+import { MaskedValue } from '../../app/MaskedValue';
 import { useT } from '../../app/prefs';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
@@ -47,6 +49,17 @@ export function UsersPage() {
     try {
       await api.post(`/admin/users/${encodeURIComponent(u.id)}/unlock`);
       message.success(m.users.unlocked(u.displayName));
+      list.reload();
+    } catch (e) {
+      message.error(describe(e));
+    }
+  };
+
+  // 重置两步验证: for a lost phone; the server ends the user's sessions and audits it.
+  const resetTotp = async (u: StaffUser) => {
+    try {
+      await api.delete(`/admin/users/${encodeURIComponent(u.id)}/totp`);
+      message.success(m.users.totpReset(u.displayName));
       list.reload();
     } catch (e) {
       message.error(describe(e));
@@ -116,7 +129,17 @@ export function UsersPage() {
             {
               title: m.users.account,
               key: 'account',
-              render: (_, u) => u.username ?? u.phoneMasked ?? '—',
+              render: (_, u) =>
+                u.username || u.phoneMasked ? (
+                  <Flex vertical>
+                    {u.username ? <span>{u.username}</span> : null}
+                    {u.phoneMasked ? (
+                      <MaskedValue kind="user" id={u.id} field="phone" value={u.phoneMasked} />
+                    ) : null}
+                  </Flex>
+                ) : (
+                  '—'
+                ),
             },
             { title: m.users.kind, dataIndex: 'kind', render: (k: StaffUser['kind']) => m.users.kinds[k] },
             {
@@ -145,6 +168,11 @@ export function UsersPage() {
                 <Flex gap={4} wrap>
                   <Tag color={u.status === 'active' ? 'green' : 'default'}>{m.users.statuses[u.status]}</Tag>
                   {u.locked ? <Tag color="red">{m.users.locked}</Tag> : null}
+                  {u.totpEnabled ? (
+                    <Tag color="blue" icon={<SafetyCertificateOutlined />}>
+                      {m.users.totpOn}
+                    </Tag>
+                  ) : null}
                 </Flex>
               ),
             },
@@ -166,6 +194,13 @@ export function UsersPage() {
                     <Button type="link" size="small" icon={<UnlockOutlined />} onClick={() => unlock(u)}>
                       {m.users.unlock}
                     </Button>
+                  ) : null}
+                  {u.totpEnabled ? (
+                    <DangerConfirm
+                      question={m.users.resetTotpConfirm(u.displayName)}
+                      label={m.users.resetTotp}
+                      onConfirm={() => resetTotp(u)}
+                    />
                   ) : null}
                 </Space>
               ),

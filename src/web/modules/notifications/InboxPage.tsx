@@ -1,7 +1,20 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Flex, List, Pagination, Segmented, Select, Tag, Typography } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Flex,
+  List,
+  Pagination,
+  Segmented,
+  Select,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { formatShanghai } from '../../../shared/format';
 import type { Notification, NotificationList } from '../../../shared/notifications';
 import { api } from '../../app/api';
@@ -12,6 +25,8 @@ import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { EnterpriseSubnav } from '../policies/enterprise/EnterpriseSubnav';
 import { announceInboxChanged } from './inbox-events';
+import { NotificationSettings } from './NotificationSettings';
+import { OutboxPanel } from './OutboxPanel';
 import './notifications.css';
 
 const PAGE_SIZE = 20;
@@ -22,11 +37,44 @@ function localLink(link: string | null): string | null {
   return link;
 }
 
-/** /inbox and /workbench/inbox — 消息中心: what the user was told, newest first; opening one marks it read. */
+type InboxTab = 'messages' | 'settings' | 'outbox';
+
+/**
+ * /inbox and /workbench/inbox — 消息中心: what the user was told, newest first (opening one marks it read); his
+ * notification settings (`?tab=settings`); for the administrator, the SMS and e-mail log (`?tab=outbox`).
+ */
 export function InboxPage() {
   const m = useT();
   const t = m.notifications;
   const { user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const isAdmin = !!user?.roles.includes('admin');
+  const asked = params.get('tab');
+  const tab: InboxTab = asked === 'settings' || (asked === 'outbox' && isAdmin) ? asked : 'messages';
+  const inWorkbench = user?.kind === 'staff';
+  return (
+    <div className={inWorkbench ? undefined : 'qifu-container qifu-page'}>
+      <PageHeader title={t.title} intro={t.intro} />
+      {user?.kind === 'enterprise' ? <EnterpriseSubnav /> : null}
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'messages' ? {} : { tab: key }, { replace: true })}
+          items={[
+            { key: 'messages', label: t.tabs.messages, children: <InboxMessages /> },
+            { key: 'settings', label: t.tabs.settings, children: <NotificationSettings /> },
+            ...(isAdmin ? [{ key: 'outbox', label: t.tabs.outbox, children: <OutboxPanel /> }] : []),
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
+
+/** The messages themselves. */
+function InboxMessages() {
+  const m = useT();
+  const t = m.notifications;
   const { message } = App.useApp();
   const describe = useDescribeError();
   const navigate = useNavigate();
@@ -73,123 +121,118 @@ export function InboxPage() {
     }
   };
 
-  const inWorkbench = user?.kind === 'staff';
   return (
-    <div className={inWorkbench ? undefined : 'qifu-container qifu-page'}>
-      <PageHeader
-        title={t.title}
-        intro={t.intro}
-        extra={
-          <Button icon={<CheckOutlined />} onClick={readAll} disabled={unreadCount === 0}>
-            {t.markAllRead}
-          </Button>
-        }
-      />
-      {user?.kind === 'enterprise' ? <EnterpriseSubnav /> : null}
-      <Card>
-        <Flex gap={12} wrap align="center" className="qifu-filters">
-          <Segmented<string>
-            value={unreadOnly ? 'unread' : 'all'}
-            onChange={(v) => {
-              setUnreadOnly(v === 'unread');
-              setPage(1);
-            }}
-            options={[
-              { value: 'all', label: t.all },
-              { value: 'unread', label: t.unreadOnly },
-            ]}
-          />
-          <Select<string>
-            allowClear
-            className="qifu-filter-select"
-            placeholder={t.filterKind}
-            aria-label={t.filterKind}
-            value={kind}
-            onChange={(v) => {
-              setKind(v);
-              setPage(1);
-            }}
-            options={Object.entries(t.kinds).map(([value, label]) => ({ value, label }))}
-          />
-          <Typography.Text type="secondary" aria-live="polite">
-            {t.unreadCount(unreadCount)}
-          </Typography.Text>
-        </Flex>
-        {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
-        <List<Notification>
-          loading={list.loading}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: unreadOnly ? t.emptyUnread : t.empty }}
-          renderItem={(n) => {
-            const isUnread = !n.readAt && !readIds.has(n.id);
-            const link = localLink(n.link);
-            return (
-              <List.Item
-                key={n.id}
-                className={isUnread ? 'qifu-inbox-item is-unread' : 'qifu-inbox-item'}
-                actions={[
-                  link ? (
-                    <Button key="open" type="link" onClick={() => void open(n)}>
-                      {t.open}
-                    </Button>
-                  ) : null,
-                  isUnread ? (
-                    <Button key="read" type="link" onClick={() => void markRead(n)}>
-                      {t.markRead}
-                    </Button>
-                  ) : null,
-                ].filter(Boolean)}
-              >
-                <List.Item.Meta
-                  title={
-                    <Flex gap={8} align="center" wrap>
-                      {isUnread ? (
-                        <Badge
-                          status="processing"
-                          text={<span className="qifu-visually-hidden">{t.unread}</span>}
-                        />
-                      ) : null}
-                      <Tag>{t.kinds[n.kind] ?? n.kind}</Tag>
-                      {link ? (
-                        <a
-                          href={link}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            void open(n);
-                          }}
-                          className="qifu-inbox-title"
-                        >
-                          {n.title}
-                        </a>
-                      ) : (
-                        <span className="qifu-inbox-title">{n.title}</span>
-                      )}
-                    </Flex>
-                  }
-                  description={
-                    <>
-                      <div className="qifu-prewrap">{n.body}</div>
-                      <Typography.Text type="secondary" className="qifu-small">
-                        {formatShanghai(n.createdAt)}
-                      </Typography.Text>
-                    </>
-                  }
-                />
-              </List.Item>
-            );
+    <div>
+      <Flex gap={12} wrap align="center" className="qifu-filters">
+        <Segmented<string>
+          value={unreadOnly ? 'unread' : 'all'}
+          onChange={(v) => {
+            setUnreadOnly(v === 'unread');
+            setPage(1);
           }}
+          options={[
+            { value: 'all', label: t.all },
+            { value: 'unread', label: t.unreadOnly },
+          ]}
         />
-        {(list.data?.total ?? 0) > PAGE_SIZE ? (
-          <Pagination
-            className="qifu-top-gap"
-            current={page}
-            pageSize={PAGE_SIZE}
-            total={list.data?.total ?? 0}
-            showSizeChanger={false}
-            onChange={setPage}
-          />
-        ) : null}
-      </Card>
+        <Select<string>
+          allowClear
+          className="qifu-filter-select"
+          placeholder={t.filterKind}
+          aria-label={t.filterKind}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          options={Object.entries(t.kinds).map(([value, label]) => ({ value, label }))}
+        />
+        <Typography.Text type="secondary" aria-live="polite">
+          {t.unreadCount(unreadCount)}
+        </Typography.Text>
+        <Button
+          icon={<CheckOutlined />}
+          onClick={readAll}
+          disabled={unreadCount === 0}
+          className="qifu-inbox-read-all"
+        >
+          {t.markAllRead}
+        </Button>
+      </Flex>
+      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
+      <List<Notification>
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: unreadOnly ? t.emptyUnread : t.empty }}
+        renderItem={(n) => {
+          const isUnread = !n.readAt && !readIds.has(n.id);
+          const link = localLink(n.link);
+          return (
+            <List.Item
+              key={n.id}
+              className={isUnread ? 'qifu-inbox-item is-unread' : 'qifu-inbox-item'}
+              actions={[
+                link ? (
+                  <Button key="open" type="link" onClick={() => void open(n)}>
+                    {t.open}
+                  </Button>
+                ) : null,
+                isUnread ? (
+                  <Button key="read" type="link" onClick={() => void markRead(n)}>
+                    {t.markRead}
+                  </Button>
+                ) : null,
+              ].filter(Boolean)}
+            >
+              <List.Item.Meta
+                title={
+                  <Flex gap={8} align="center" wrap>
+                    {isUnread ? (
+                      <Badge
+                        status="processing"
+                        text={<span className="qifu-visually-hidden">{t.unread}</span>}
+                      />
+                    ) : null}
+                    <Tag>{t.kinds[n.kind] ?? n.kind}</Tag>
+                    {link ? (
+                      <a
+                        href={link}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          void open(n);
+                        }}
+                        className="qifu-inbox-title"
+                      >
+                        {n.title}
+                      </a>
+                    ) : (
+                      <span className="qifu-inbox-title">{n.title}</span>
+                    )}
+                  </Flex>
+                }
+                description={
+                  <>
+                    <div className="qifu-prewrap">{n.body}</div>
+                    <Typography.Text type="secondary" className="qifu-small">
+                      {formatShanghai(n.createdAt)}
+                    </Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
+          );
+        }}
+      />
+      {(list.data?.total ?? 0) > PAGE_SIZE ? (
+        <Pagination
+          className="qifu-top-gap"
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={list.data?.total ?? 0}
+          showSizeChanger={false}
+          onChange={setPage}
+        />
+      ) : null}
     </div>
   );
 }

@@ -24,6 +24,7 @@ import { formatShanghai } from '../../../../shared/format';
 import { APPEAL_KB_ROLES, hasAnyRole } from '../../../app/access';
 import { api, isApiError } from '../../../app/api';
 import { FormFailure, LinkButton, LoadError, NotFound, PageHeader } from '../../../app/components';
+import { MaskedValue } from '../../../app/MaskedValue';
 import { useT } from '../../../app/prefs';
 import { useSession } from '../../../app/session';
 import { useApi } from '../../../app/useApi';
@@ -179,9 +180,21 @@ export function AppealDetailPage() {
                     key: 'contact',
                     label: t.contact,
                     children:
-                      a.contactName || a.contactPhone
-                        ? `${a.contactName ?? ''} ${a.contactPhone ?? ''}`
-                        : '—',
+                      a.contactName || a.contactPhone ? (
+                        <span>
+                          {a.contactName ? `${a.contactName} ` : null}
+                          {a.contactPhone ? (
+                            <MaskedValue
+                              kind="appeal"
+                              id={a.id}
+                              field="contactPhone"
+                              value={a.contactPhone}
+                            />
+                          ) : null}
+                        </span>
+                      ) : (
+                        '—'
+                      ),
                   },
                   { key: 'created', label: t.createdAt, children: formatShanghai(a.createdAt) },
                   {

@@ -6,6 +6,7 @@ import type { Page } from '../../../app/api';
 import { api } from '../../../app/api';
 import { LinkButton, LoadError, PageHeader } from '../../../app/components';
 import { FormModal } from '../../../app/FormModal';
+import { MaskedValue } from '../../../app/MaskedValue';
 import { useT } from '../../../app/prefs';
 import { useApi } from '../../../app/useApi';
 import { useFormSubmit } from '../../../app/useFormSubmit';
@@ -101,7 +102,13 @@ export function ViewingQueuePage() {
                 </Flex>
               ),
             },
-            { title: t.phone, dataIndex: 'phone' },
+            {
+              title: t.phone,
+              key: 'phone',
+              render: (_, r) => (
+                <MaskedValue kind="viewing_request" id={r.id} field="phone" value={r.phone} />
+              ),
+            },
             {
               title: t.preferredDate,
               dataIndex: 'preferredDate',

@@ -4,6 +4,7 @@ import { formatShanghai } from '../../../../shared/format';
 import { api } from '../../../app/api';
 import { DangerConfirm } from '../../../app/DangerConfirm';
 import { useDescribeError } from '../../../app/errors';
+import { MaskedValue } from '../../../app/MaskedValue';
 import { useT } from '../../../app/prefs';
 import type { ApiState } from '../../../app/useApi';
 
@@ -55,7 +56,13 @@ export function MembersTable({
       locale={{ emptyText: m.center.noMembers }}
       columns={[
         { title: m.center.memberName, dataIndex: 'displayName' },
-        { title: m.center.memberPhone, dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
+        {
+          title: m.center.memberPhone,
+          key: 'phone',
+          render: (_, mem) => (
+            <MaskedValue kind="enterprise_member" id={mem.userId} field="phone" value={mem.phoneMasked} />
+          ),
+        },
         {
           title: m.center.memberRole,
           dataIndex: 'role',

@@ -7,6 +7,7 @@ import { formatShanghai } from '../../../../shared/format';
 import { api, type Page } from '../../../app/api';
 import { LoadError, PageHeader } from '../../../app/components';
 import { useDescribeError } from '../../../app/errors';
+import { MaskedValue } from '../../../app/MaskedValue';
 import { useT } from '../../../app/prefs';
 import { useApi } from '../../../app/useApi';
 import { usePaging } from '../../../app/usePaging';
@@ -81,7 +82,17 @@ export function BindingReviewPage() {
                 <span>
                   {b.user.displayName}
                   <br />
-                  <Typography.Text type="secondary">{b.user.phoneMasked ?? '—'}</Typography.Text>
+                  {/* Revealable while the binding is open or in force: the liaison may have to call to confirm. */}
+                  {b.status === 'pending' || b.status === 'confirmed' ? (
+                    <MaskedValue
+                      kind="enterprise_member"
+                      id={b.user.id}
+                      field="phone"
+                      value={b.user.phoneMasked}
+                    />
+                  ) : (
+                    <Typography.Text type="secondary">{b.user.phoneMasked ?? '—'}</Typography.Text>
+                  )}
                 </span>
               ),
             },

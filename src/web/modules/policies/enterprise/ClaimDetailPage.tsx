@@ -149,7 +149,9 @@ export function ClaimDetailPage() {
                   {
                     key: 'contact',
                     label: t.contact,
-                    children: c.contactName ? `${c.contactName} ${c.contactPhoneMasked ?? ''}` : '—',
+                    children: c.contactName
+                      ? `${c.contactName} ${c.contactPhone ?? c.contactPhoneMasked ?? ''}`
+                      : '—',
                   },
                   { key: 'submitted', label: t.submittedAt, children: formatShanghai(c.submittedAt) },
                   { key: 'decided', label: t.decidedAt, children: formatShanghai(c.decidedAt) },

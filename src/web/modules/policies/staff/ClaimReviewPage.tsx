@@ -24,6 +24,7 @@ import type { Claim } from '../../../../shared/policies';
 import { api, isApiError } from '../../../app/api';
 import { FormFailure, LinkButton, LoadError, NotFound, PageHeader } from '../../../app/components';
 import { todayInShanghai } from '../../../app/dates';
+import { MaskedValue } from '../../../app/MaskedValue';
 import { useT } from '../../../app/prefs';
 import { useApi } from '../../../app/useApi';
 import { useFormSubmit } from '../../../app/useFormSubmit';
@@ -140,7 +141,22 @@ export function ClaimReviewPage() {
                   {
                     key: 'contact',
                     label: m.policies.claim.contact,
-                    children: c.contactName ? `${c.contactName} ${c.contactPhoneMasked ?? ''}` : '—',
+                    children:
+                      c.contactName || c.contactPhoneMasked ? (
+                        <span>
+                          {c.contactName ? `${c.contactName} ` : null}
+                          {c.contactPhoneMasked ? (
+                            <MaskedValue
+                              kind="claim"
+                              id={c.id}
+                              field="contactPhone"
+                              value={c.contactPhone ?? c.contactPhoneMasked}
+                            />
+                          ) : null}
+                        </span>
+                      ) : (
+                        '—'
+                      ),
                   },
                   {
                     key: 'submitted',
