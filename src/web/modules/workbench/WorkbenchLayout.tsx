@@ -31,6 +31,7 @@ import { PrefsControls, UserMenu } from '../../app/header-controls';
 import { changePasswordPath, passwordExpiry } from '../../app/password-expiry';
 import { useT } from '../../app/prefs';
 import { useSession } from '../../app/session';
+import { selectedPath } from './selected-path';
 
 const ICONS: Record<WorkbenchKey, ReactNode> = {
   dashboard: <AppstoreOutlined />,
@@ -52,13 +53,6 @@ const ICONS: Record<WorkbenchKey, ReactNode> = {
 };
 
 const GROUP_ORDER: NavGroup[] = ['overview', 'enterprise', 'business', 'system', 'security'];
-
-/** The pathname's menu key: the longest menu path that prefixes it. */
-function selectedPath(pathname: string, paths: string[]): string {
-  const rel = pathname.replace(/^\/workbench\/?/, '');
-  const hits = paths.filter((p) => (p === '' ? rel === '' : rel === p || rel.startsWith(`${p}/`)));
-  return hits.sort((a, b) => b.length - a.length)[0] ?? '';
-}
 
 /** The staff workbench: a side menu built from the user's roles, a header, the page. */
 export function WorkbenchLayout() {
@@ -98,7 +92,13 @@ export function WorkbenchLayout() {
     nav.map((n) => n.path),
   );
   const menu = (
-    <Menu theme="dark" mode="inline" items={items} selectedKeys={[selected]} className="qifu-side-menu" />
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={selected === undefined ? [] : [selected]}
+      className="qifu-side-menu"
+    />
   );
 
   // An expired password (the staff policy) keeps every workbench page behind the change-password page; the
