@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, screenshotPath, startServer, watchPage } from './support';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fullPageShot, journeyFixture, loginThroughForm, watchPage } from './support';
 
 /**
  * The appeals journey (SPEC §2.4) an enterprise, the district's dispatcher and the market-regulation handler walk,
@@ -9,17 +9,7 @@ import { launchBrowser, type RunningServer, screenshotPath, startServer, watchPa
  * dispatches it to 区市场监督管理局 with the routing suggestion; the handler signs and replies; the enterprise reads
  * the reply and rates it 满意. Both timelines then show every step, in order.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyFixture();
 
 const COMPANY = '青岛海岳云智能科技有限公司';
 const MARKET = '区市场监督管理局';
@@ -42,20 +32,6 @@ const STEPS = ['提交诉求', '受理', '派单', '签收', '答复', '评价']
 function expectNoConsoleErrors(errors: string[]) {
   // Chromium logs every 4xx a page asks for; the journey below triggers none on purpose.
   expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
-}
-
-async function loginThroughForm(page: Page, account: string, password: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('手机号或用户名').fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-/** A full-page screenshot from the top (a sticky header would otherwise be drawn mid-page). */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
 
 /** The card whose title is `title` (antd cards have no heading role). */
@@ -117,10 +93,10 @@ async function openFromQueue(page: Page, tab: string, code: string) {
 describe('appeals journey', () => {
   it('submits, is accepted, dispatched, signed, replied and rated, with every step on both timelines', async () => {
     // 1. The enterprise logs in, opens 我的诉求 → 我要提诉求 and writes its problem.
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     const watch = watchPage(page);
-    await loginThroughForm(page, '13800000001', 'Qifu@Corp2026');
+    await loginThroughForm(page, journey.server.baseUrl, '13800000001', 'Qifu@Corp2026');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '企业中心' }).click();
     await page.waitForURL('**/enterprise');
     await card(page, '我的诉求')
@@ -151,7 +127,7 @@ describe('appeals journey', () => {
       .getByRole('link', { name: /经营异常名录/ })
       .first()
       .waitFor();
-    await shot(page, 'appeals-1-new');
+    await fullPageShot(page, 'appeals-1-new');
 
     await page.getByRole('button', { name: '提交诉求' }).click();
     await page.waitForURL((u) => /^\/enterprise\/appeals\/(?!new)[^/]+$/.test(u.pathname));
@@ -164,10 +140,10 @@ describe('appeals journey', () => {
     expectNoConsoleErrors(watch.errors);
 
     // 2. The dispatcher finds it in 待受理, accepts it and dispatches it to market regulation (the suggestion).
-    const deskCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const deskCtx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const desk = await deskCtx.newPage();
     const deskWatch = watchPage(desk);
-    await loginThroughForm(desk, 'dispatcher', 'Qifu@Desk2026');
+    await loginThroughForm(desk, journey.server.baseUrl, 'dispatcher', 'Qifu@Desk2026');
     await openFromQueue(desk, '待受理', code!);
     await desk.getByText(CONTENT.slice(0, 20)).waitFor();
     await staffAction(desk, '受理');
@@ -176,7 +152,7 @@ describe('appeals journey', () => {
     const suggestion = card(desk, '智能分拨建议');
     const market = suggestion.getByRole('listitem').filter({ hasText: MARKET }).first();
     await market.getByText(TOPIC).waitFor();
-    await shot(desk, 'appeals-2-accepted');
+    await fullPageShot(desk, 'appeals-2-accepted');
     await market.getByRole('button', { name: '采用' }).click();
     const dispatch = desk.getByRole('dialog', { name: '派单' });
     await dispatch.waitFor();
@@ -190,10 +166,10 @@ describe('appeals journey', () => {
     expectNoConsoleErrors(deskWatch.errors);
 
     // 3. The handler of 区市场监督管理局 signs it in 待签收 and replies: solved, not public.
-    const handlerCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const handlerCtx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const handler = await handlerCtx.newPage();
     const handlerWatch = watchPage(handler);
-    await loginThroughForm(handler, 'handler', 'Qifu@Handle2026');
+    await loginThroughForm(handler, journey.server.baseUrl, 'handler', 'Qifu@Handle2026');
     await openFromQueue(handler, '待签收', code!);
     await staffAction(handler, '签收');
     await card(handler, '办理操作').getByRole('button', { name: '答复', exact: true }).waitFor();
@@ -203,7 +179,7 @@ describe('appeals journey', () => {
       await choose(dialog, '不公开');
     });
     await card(handler, '答复').getByText(REPLY).waitFor();
-    await shot(handler, 'appeals-3-replied');
+    await fullPageShot(handler, 'appeals-3-replied');
     expectNoConsoleErrors(handlerWatch.errors);
     await handlerCtx.close();
 
@@ -236,14 +212,14 @@ describe('appeals journey', () => {
     const timeline = card(page, '办理过程');
     await timeline.getByRole('listitem').filter({ hasText: '签收' }).getByText(MARKET).waitFor();
     for (const name of STAFF_NAMES) expect(await timeline.textContent()).not.toContain(name);
-    await shot(page, 'appeals-4-rated');
+    await fullPageShot(page, 'appeals-4-rated');
     expectNoConsoleErrors(watch.errors);
 
     await desk.reload();
     await desk.getByRole('heading', { name: TITLE }).waitFor();
     await card(desk, '企业评价').getByText('满意', { exact: true }).waitFor();
     expect(await timelineSteps(desk, '办理记录')).toEqual(STEPS);
-    await shot(desk, 'appeals-5-desk-timeline');
+    await fullPageShot(desk, 'appeals-5-desk-timeline');
     expectNoConsoleErrors(deskWatch.errors);
     await deskCtx.close();
     await ctx.close();

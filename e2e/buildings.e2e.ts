@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, screenshotPath, startServer, watchPage } from './support';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { journeyFixture, loginThroughForm, screenshotPath, watchPage } from './support';
 
 /**
  * The buildings journey (SPEC §2.5) an investor and the investment-promotion office walk, in Chromium against the
@@ -9,17 +9,7 @@ import { launchBrowser, type RunningServer, screenshotPath, startServer, watchPa
  * and requests a viewing (看房预约); the building editor logs in, finds the request in the workbench queue (and on
  * the notification bell), and marks it 已联系 with a note.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyFixture();
 
 /** In the demo data 13 buildings match 金融 and 7 of them have a vacant space in the ranges below. */
 const KEYWORD = '金融';
@@ -37,14 +27,6 @@ const NOTE = '已电话联系周女士，约定下周二上午到现场看房。
 function expectNoConsoleErrors(errors: string[]) {
   // Chromium logs every 4xx a page asks for; the journey below triggers none on purpose.
   expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
-}
-
-async function loginThroughForm(page: Page, account: string, password: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('手机号或用户名').fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
 /**
@@ -93,10 +75,10 @@ function overlaps([lo, hi]: [number, number], range: { min: number; max: number 
 describe('buildings journey', () => {
   it('a visitor finds a building by keyword, rent and area, requests a viewing, and the editor handles it', async () => {
     // 1. A visitor (no account) searches 楼宇资源 with a Chinese keyword.
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     const watch = watchPage(page);
-    await page.goto(`${server.baseUrl}/services/buildings`);
+    await page.goto(`${journey.server.baseUrl}/services/buildings`);
     await page.getByRole('heading', { name: '楼宇资源' }).waitFor();
     await page.getByText(/^共找到 \d+ 栋楼宇$/).waitFor();
     // Each step waits for the search the page sends with the new filters: the address bar changes before the page
@@ -239,10 +221,10 @@ describe('buildings journey', () => {
     await ctx.close();
 
     // 6. The building editor logs in; the bell has unread news, and the 看房预约 queue holds the request.
-    const staffCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const staffCtx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const staff = await staffCtx.newPage();
     const staffWatch = watchPage(staff);
-    await loginThroughForm(staff, 'building_editor', 'Qifu@Building2026');
+    await loginThroughForm(staff, journey.server.baseUrl, 'building_editor', 'Qifu@Building2026');
     await staff.waitForURL('**/workbench');
     await staff
       .getByRole('navigation', { name: '工作台导航' })

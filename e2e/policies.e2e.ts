@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, screenshotPath, startServer, watchPage } from './support';
+import { describe, expect, it } from 'vitest';
+import { journeyFixture, loginThroughForm, screenshotPath, watchPage } from './support';
 
 /**
  * The policies journey (SPEC §2.3) a real company and a real reviewer walk, in Chromium against the built app with
@@ -8,17 +7,7 @@ import { launchBrowser, type RunningServer, screenshotPath, startServer, watchPa
  * the market-regulation handler (the reviewing department of that program in the demo data) approves it and
  * records the payment, and the company sees the money: in its claim, in the public notice list and in its inbox.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyFixture();
 
 const COMPANY = '青岛海岳云智能科技有限公司';
 /** Open all year, reviewed by 区市场监督管理局 (src/server/db/seed/policies.ts), no claim yet for the company. */
@@ -52,22 +41,14 @@ function expectNoConsoleErrors(errors: string[]) {
   expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
 }
 
-async function loginThroughForm(page: Page, account: string, password: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('手机号或用户名').fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
 describe('policies journey', () => {
   it('matches, applies with a PDF, is approved and paid, and the company sees the payment', async () => {
     // 1. The company logs in and opens 政策匹配: programs ranked, each with its conditions and reasons.
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     const watch = watchPage(page);
-    await loginThroughForm(page, '13800000001', 'Qifu@Corp2026');
-    await page.goto(`${server.baseUrl}/enterprise/matches`);
+    await loginThroughForm(page, journey.server.baseUrl, '13800000001', 'Qifu@Corp2026');
+    await page.goto(`${journey.server.baseUrl}/enterprise/matches`);
     await page.getByRole('heading', { name: '政策匹配' }).waitFor();
     await page.getByText(`根据“${COMPANY}”的企业档案`, { exact: false }).waitFor();
     const firstCard = page.locator('.qifu-match-card').first();
@@ -113,11 +94,11 @@ describe('policies journey', () => {
     expectNoConsoleErrors(watch.errors);
 
     // 3. The handler of 区市场监督管理局 finds it in the review queue, approves 5万元 and records the payment.
-    const staffCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const staffCtx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const staff = await staffCtx.newPage();
     const staffWatch = watchPage(staff);
-    await loginThroughForm(staff, 'handler', 'Qifu@Handle2026');
-    await staff.goto(`${server.baseUrl}/workbench/claims`);
+    await loginThroughForm(staff, journey.server.baseUrl, 'handler', 'Qifu@Handle2026');
+    await staff.goto(`${journey.server.baseUrl}/workbench/claims`);
     await staff.getByRole('heading', { name: '兑现审核' }).waitFor();
     const row = staff.getByRole('row').filter({ hasText: COMPANY }).filter({ hasText: PROGRAM });
     await row.getByRole('link', { name: '审核' }).click();
@@ -149,7 +130,7 @@ describe('policies journey', () => {
     await page.waitForURL('**/policies/notices**');
     const notice = page.getByRole('row').filter({ hasText: COMPANY }).filter({ hasText: PROGRAM });
     await notice.getByText('5万元').waitFor();
-    await page.goto(`${server.baseUrl}/inbox`);
+    await page.goto(`${journey.server.baseUrl}/inbox`);
     await page.getByRole('heading', { name: '消息中心' }).waitFor();
     const paidNote = page
       .locator('.qifu-inbox-item')

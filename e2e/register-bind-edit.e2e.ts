@@ -1,23 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeUscc } from '../src/shared/uscc';
-import { launchBrowser, type RunningServer, screenshotPath, startServer, watchPage } from './support';
+import { journeyFixture, screenshotPath, submitLogin, watchPage } from './support';
 
 /**
  * The foundation journey a real enterprise user walks: register with an SMS code, ask to bind a company, have
  * the binding confirmed by staff, log in again, edit the profile, reload, and see the change kept.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyFixture();
 
 const PHONE = '13955550123';
 const PASSWORD = 'Haiyun#2026';
@@ -30,20 +19,13 @@ async function expectNoConsoleErrors(errors: string[]) {
   expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
 }
 
-async function loginThroughForm(page: Page, account: string, password: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('手机号或用户名').fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
 describe('enterprise user journey', () => {
   it('registers, binds, is confirmed, edits the profile and sees the change after reload', async () => {
     // 1. A visitor registers.
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     const watch = watchPage(page);
-    await page.goto(server.baseUrl);
+    await page.goto(journey.server.baseUrl);
     await page.getByRole('heading', { name: '企业服务智慧平台' }).waitFor();
     await page.getByRole('link', { name: '企业注册' }).first().click();
     await page.waitForURL('**/register');
@@ -53,7 +35,7 @@ describe('enterprise user journey', () => {
     // The code reaches the in-memory SMS channel when the request is answered: poll for it (15 s at most).
     for (let i = 0; i < 150 && !code; i++) {
       await page.waitForTimeout(100);
-      code = server.smsCodeFor(PHONE);
+      code = journey.server.smsCodeFor(PHONE);
     }
     expect(code).toMatch(/^\d{6}$/);
     await page.getByLabel('短信验证码').fill(code!);
@@ -72,12 +54,12 @@ describe('enterprise user journey', () => {
     await expectNoConsoleErrors(watch.errors);
 
     // 3. The administrator confirms the binding in the workbench.
-    const staffCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const staffCtx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const staffPage = await staffCtx.newPage();
     const staffWatch = watchPage(staffPage);
-    await loginThroughForm(staffPage, 'admin', 'Qifu@Admin2026');
+    await submitLogin(staffPage, journey.server.baseUrl, 'admin', 'Qifu@Admin2026');
     await staffPage.waitForURL('**/workbench**');
-    await staffPage.goto(`${server.baseUrl}/workbench/bindings`);
+    await staffPage.goto(`${journey.server.baseUrl}/workbench/bindings`);
     const row = staffPage.getByRole('row', { name: new RegExp(COMPANY) });
     await row.getByRole('button', { name: '确认' }).click();
     await staffPage.getByRole('tooltip').getByRole('button', { name: '确认' }).click();
@@ -93,9 +75,9 @@ describe('enterprise user journey', () => {
       page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout') && r.request().method() === 'POST'),
       page.getByText('退出登录').click(),
     ]);
-    await loginThroughForm(page, PHONE, PASSWORD);
+    await submitLogin(page, journey.server.baseUrl, PHONE, PASSWORD);
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.goto(`${server.baseUrl}/enterprise`);
+    await page.goto(`${journey.server.baseUrl}/enterprise`);
     await page.getByRole('heading', { name: COMPANY }).waitFor();
 
     // 5. Edit the profile: employees and the registered address.

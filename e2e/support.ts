@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Chromium flags for this machine: headless, no sandbox as root, and no calls to Google's services. */
 export const CHROMIUM_ARGS = [
@@ -122,4 +123,44 @@ export function screenshotPath(name: string): string {
   const dir = path.resolve('e2e/screenshots');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
+}
+
+/**
+ * The app (demo data, a fresh data folder) and Chromium for one journey file: started before its tests, stopped
+ * after them. Read `.server` and `.browser` inside the tests.
+ */
+export function journeyFixture(env: Record<string, string> = {}): {
+  server: RunningServer;
+  browser: Browser;
+} {
+  const held = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    held.server = await startServer(env);
+    held.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await held.server?.stop();
+  });
+  return held;
+}
+
+/** Fill and send the login form (the answer may be a second step: see `loginThroughForm` for the whole login). */
+export async function submitLogin(page: Page, baseUrl: string, account: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('手机号或用户名').fill(account);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Log in with a password and wait until the page has left /login. */
+export async function loginThroughForm(page: Page, baseUrl: string, account: string, password: string) {
+  await submitLogin(page, baseUrl, account, password);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** A full-page screenshot from the top (a page scrolled by a form would draw its sticky header mid-page). */
+export async function fullPageShot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }

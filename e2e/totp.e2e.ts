@@ -1,50 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, screenshotPath, startServer, watchPage } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fullPageShot, journeyFixture, loginThroughForm, submitLogin, watchPage } from './support';
 
 /**
  * Two-step verification as a staff member walks it: turn it on from the account menu (scan — here: read the key
  * and compute the code as the phone would), keep the recovery codes, log out, and log in with password + code;
  * then once more with a recovery code instead of the phone.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyFixture();
 
 const ACCOUNT = 'handler';
 const PASSWORD = 'Qifu@Handle2026';
-/** Screenshots for the lead's review go to /tmp/shots as well as e2e/screenshots. */
-const SHOTS = '/tmp/shots';
-
-async function shot(page: Page, name: string) {
-  // From the top: a page scrolled by a form would leave the sticky header in the middle of a full-page shot.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
-  fs.copyFileSync(screenshotPath(name), path.join(SHOTS, `${name}.png`));
-}
-
 /** What the authenticator app shows for this key right now. */
 const appCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
 const stepNow = () => Math.floor(Date.now() / 30_000);
 
-async function passwordStep(page: Page) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('手机号或用户名').fill(ACCOUNT);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
+const passwordStep = (page: Page) => submitLogin(page, journey.server.baseUrl, ACCOUNT, PASSWORD);
 
 async function logout(page: Page) {
   await page.getByRole('button', { name: /账号菜单/ }).click();
@@ -56,7 +28,7 @@ async function logout(page: Page) {
 
 describe('two-step verification journey', () => {
   it('enrols from the account menu, then logs in with password + code, and with a recovery code', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     const watch = watchPage(page);
 
@@ -77,7 +49,7 @@ describe('two-step verification journey', () => {
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    await shot(page, 'totp-enrol');
+    await fullPageShot(page, 'totp-enrol');
     await page.getByLabel('动态码', { exact: true }).fill(appCode(secret));
     const confirmStep = stepNow();
     await page.getByRole('button', { name: '确认启用' }).click();
@@ -86,18 +58,18 @@ describe('two-step verification journey', () => {
     await page.getByText('请保存恢复码').waitFor();
     const codes = await page.getByRole('list', { name: '恢复码' }).getByRole('listitem').allInnerTexts();
     expect(codes).toHaveLength(10);
-    await shot(page, 'totp-recovery-codes');
+    await fullPageShot(page, 'totp-recovery-codes');
     await page.getByRole('button', { name: '我已保存恢复码' }).click();
     await page.getByText('已启用', { exact: true }).waitFor();
     await page.getByText('10 个').waitFor();
-    await shot(page, 'totp-enabled');
+    await fullPageShot(page, 'totp-enabled');
 
     // 4. Log out; the password now leads to the code step, and a wrong code is refused there.
     await logout(page);
     await passwordStep(page);
     await page.getByText('请输入身份验证器中的 6 位动态码').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
-    await shot(page, 'totp-login-step');
+    await fullPageShot(page, 'totp-login-step');
     const wrong = appCode(secret) === '000000' ? '111111' : '000000';
     await page.getByLabel('动态码', { exact: true }).fill(wrong);
     await page.getByRole('button', { name: '验证并登录' }).click();
@@ -117,21 +89,18 @@ describe('two-step verification journey', () => {
     await page.getByLabel('恢复码').fill(codes[0]!.toUpperCase());
     await page.getByRole('button', { name: '验证并登录' }).click();
     await page.waitForURL('**/workbench**');
-    await page.goto(`${server.baseUrl}/account/two-factor`);
+    await page.goto(`${journey.server.baseUrl}/account/two-factor`);
     await page.getByText('9 个').waitFor();
 
     // Chromium logs the refused code's 401 as a failed resource; nothing else may appear.
     expect(watch.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
 
     // 6. The phone is lost for good: the administrator resets the second factor from 用户管理.
-    const adminCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const adminCtx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const admin = await adminCtx.newPage();
-    await admin.goto(`${server.baseUrl}/login`);
-    await admin.getByLabel('手机号或用户名').fill('admin');
-    await admin.getByLabel('密码', { exact: true }).fill('Qifu@Admin2026');
-    await admin.getByRole('button', { name: '登录', exact: true }).click();
+    await loginThroughForm(admin, journey.server.baseUrl, 'admin', 'Qifu@Admin2026');
     await admin.waitForURL('**/workbench**');
-    await admin.goto(`${server.baseUrl}/workbench/users`);
+    await admin.goto(`${journey.server.baseUrl}/workbench/users`);
     await admin.getByPlaceholder('姓名、用户名或手机号').fill(ACCOUNT);
     await admin.getByPlaceholder('姓名、用户名或手机号').press('Enter');
     const row = admin.getByRole('row', { name: new RegExp(`\\b${ACCOUNT}\\b`) });
@@ -140,17 +109,17 @@ describe('two-step verification journey', () => {
     const confirm = admin.getByRole('tooltip').getByRole('button', { name: '重置两步验证' });
     await confirm.waitFor();
     await admin.waitForTimeout(300); // the pop-over's opening animation, for the screenshot
-    await shot(admin, 'totp-admin-reset');
+    await fullPageShot(admin, 'totp-admin-reset');
     await confirm.click();
     await admin.getByText(/已重置 .+ 的两步验证/).waitFor();
     await adminCtx.close();
 
     // The user's session ended with the reset; the password alone logs in again.
-    await page.goto(`${server.baseUrl}/account/two-factor`);
+    await page.goto(`${journey.server.baseUrl}/account/two-factor`);
     await page.waitForURL('**/login**');
     await passwordStep(page);
     await page.waitForURL('**/workbench**');
-    await page.goto(`${server.baseUrl}/account/two-factor`);
+    await page.goto(`${journey.server.baseUrl}/account/two-factor`);
     await page.getByText('未启用').waitFor();
     await ctx.close();
   });
