@@ -9,6 +9,7 @@ import { useDescribeError } from '../../app/errors';
 import { useT } from '../../app/prefs';
 import { useApi } from '../../app/useApi';
 import { usePaging } from '../../app/usePaging';
+import { auditActionLabel } from './audit-labels';
 import type { AuditEntry, AuditVerifyResult } from './audit-types';
 
 interface Filters {
@@ -134,7 +135,7 @@ export function AuditPage() {
               dataIndex: 'action',
               render: (v: string) => (
                 <span>
-                  {m.audit.actions[v] ?? v}
+                  {auditActionLabel(m, v)}
                   <Typography.Text type="secondary" className="qifu-code">
                     {' '}
                     {v}
