@@ -14,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { formatShanghai } from '../../../shared/format';
 import type { Notification, NotificationList } from '../../../shared/notifications';
 import { api } from '../../app/api';
@@ -51,7 +51,8 @@ export function InboxPage() {
   const isAdmin = !!user?.roles.includes('admin');
   const asked = params.get('tab');
   const tab: InboxTab = asked === 'settings' || (asked === 'outbox' && isAdmin) ? asked : 'messages';
-  const inWorkbench = user?.kind === 'staff';
+  // The page serves both layouts: /workbench/inbox (staff) and /inbox (the portal, where a staff user may land too).
+  const inWorkbench = useLocation().pathname.startsWith('/workbench');
   return (
     <div className={inWorkbench ? undefined : 'qifu-container qifu-page'}>
       <PageHeader title={t.title} intro={t.intro} />
