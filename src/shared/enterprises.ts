@@ -347,7 +347,15 @@ export const enterpriseProfileSchema = z.object({
   yearly: z.array(yearlyFiguresSchema),
   ip: ipCountsSchema,
   qualifications: z.array(enterpriseQualificationSchema),
-  liaison: z.object({ id: z.string(), name: z.string(), phoneMasked: z.string().nullable() }).nullable(),
+  liaison: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      phoneMasked: z.string().nullable(),
+      /** In full for the enterprise's own members (the liaison is their first contact) and the liaison; else null. */
+      phone: z.string().nullable(),
+    })
+    .nullable(),
   size: sizeInfoSchema,
   /** Keyed by ProvenanceKey; a field without an entry has never been filled. */
   provenance: z.record(z.string(), provenanceSchema),

@@ -212,6 +212,19 @@ describe('the 一企一档 journey', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().liaison.id).toBe(staffIds.liaison);
     expect(res.json().liaison.name).toMatch(/^工作人员/);
+    // The enterprise's own members get the liaison's number in full (their first contact); other staff masked.
+    await t.database.db
+      .updateTable('users')
+      .set({ phone: '13955556666' })
+      .where('id', '=', staffIds.liaison)
+      .execute();
+    const asOwner = (await get(`/enterprises/${entId}`, owner)).json().liaison;
+    expect(asOwner).toMatchObject({ phone: '13955556666', phoneMasked: '139****6666' });
+    const asAdmin = (await get(`/enterprises/${entId}`, staff.admin)).json().liaison;
+    expect(asAdmin).toMatchObject({ phone: null, phoneMasked: '139****6666' });
+    expect((await get(`/enterprises/${entId}`, staff.liaison)).json().liaison.phone).toBe('13955556666');
+    // Back to no phone: later tests read the liaison as created.
+    await t.database.db.updateTable('users').set({ phone: null }).where('id', '=', staffIds.liaison).execute();
   });
 
   it('the enterprise admin edits the profile; each changed field records self provenance and the size class is derived', async () => {

@@ -229,7 +229,7 @@ export class EnterprisesService {
 
   async profile(ctx: RequestContext, id: string): Promise<EnterpriseProfile> {
     const { ent, perm } = await this.load(ctx, id);
-    return this.present(ent, perm);
+    return this.present(ctx, ent, perm);
   }
 
   async mine(ctx: RequestContext): Promise<EnterpriseProfile> {
@@ -238,7 +238,11 @@ export class EnterprisesService {
     return this.profile(ctx, enterpriseId);
   }
 
-  private async present(ent: EnterpriseRow, perm: EnterprisePermissions): Promise<EnterpriseProfile> {
+  private async present(
+    ctx: RequestContext,
+    ent: EnterpriseRow,
+    perm: EnterprisePermissions,
+  ): Promise<EnterpriseProfile> {
     const now = this.now();
     const today = shanghaiToday(now);
     const [street, yearly, ip, quals, sources, liaison] = await Promise.all([
@@ -301,7 +305,16 @@ export class EnterprisesService {
         },
       })),
       liaison: liaison
-        ? { id: liaison.id, name: liaison.displayName, phoneMasked: maskPhone(liaison.phone) }
+        ? {
+            id: liaison.id,
+            name: liaison.displayName,
+            phoneMasked: maskPhone(liaison.phone),
+            // The liaison is the enterprise's first contact (SPEC §2.2): its own members get the number to call.
+            phone:
+              ctx.principal?.enterpriseId === ent.id || ctx.principal?.userId === liaison.id
+                ? liaison.phone
+                : null,
+          }
         : null,
       size: deriveSize({ industryCode: ent.industryCode, employees: ent.employees, yearly }, now),
       provenance,

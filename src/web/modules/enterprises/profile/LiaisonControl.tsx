@@ -25,7 +25,16 @@ export function LiaisonControl({
         {liaison ? (
           <strong>
             {liaison.name}
-            {liaison.phoneMasked ? ` · ${liaison.phoneMasked}` : ''}
+            {liaison.phone ? (
+              <>
+                {' · '}
+                <a href={`tel:${liaison.phone}`}>{liaison.phone}</a>
+              </>
+            ) : liaison.phoneMasked ? (
+              ` · ${liaison.phoneMasked}`
+            ) : (
+              ''
+            )}
           </strong>
         ) : (
           <Typography.Text type="secondary">{m.enterprise.noLiaison}</Typography.Text>
