@@ -224,7 +224,11 @@ describe('the 一企一档 journey', () => {
     expect(asAdmin).toMatchObject({ phone: null, phoneMasked: '139****6666' });
     expect((await get(`/enterprises/${entId}`, staff.liaison)).json().liaison.phone).toBe('13955556666');
     // Back to no phone: later tests read the liaison as created.
-    await t.database.db.updateTable('users').set({ phone: null }).where('id', '=', staffIds.liaison).execute();
+    await t.database.db
+      .updateTable('users')
+      .set({ phone: null })
+      .where('id', '=', staffIds.liaison)
+      .execute();
   });
 
   it('the enterprise admin edits the profile; each changed field records self provenance and the size class is derived', async () => {
