@@ -26,6 +26,7 @@ import { enterprisesModule } from './modules/enterprises';
 import { NotificationService, notificationsModule } from './modules/notifications';
 import { policiesModule } from './modules/policies';
 import { AuditLog } from './platform/audit/audit';
+import { SecretBox } from './platform/auth/secret-box';
 import { SessionStore } from './platform/auth/sessions';
 import { type Clock, MINUTE, systemClock } from './platform/clock';
 import { filesModule } from './platform/files';
@@ -69,6 +70,8 @@ export interface Platform {
   notifications: NotificationService;
   /** Masked personal data revealed on request, audited; each module registers its readers. */
   privacy: PersonalDataService;
+  /** Seals stored secrets (TOTP keys) under QIFU_SECRET_KEY. */
+  secrets: SecretBox;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -161,7 +164,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     search,
     notifications: new NotificationService(database.db, clock, audit),
     privacy: new PersonalDataService(database.db, audit, limiter),
+    secrets: new SecretBox(config.secretKey),
   };
+  if (config.env === 'production' && !config.secretKey)
+    app.log.warn('QIFU_SECRET_KEY is not set: two-step verification keys are stored unsealed (see README)');
   installAccessControl(app, sessions);
 
   await app.register(fastifySwagger, {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSecretKey } from './platform/auth/secret-box';
 
 /**
  * The only reader of process.env. Every variable is documented here and in README.md; an invalid value stops
@@ -58,6 +59,18 @@ const envSchema = z.object({
     .regex(/^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL with {z}, {x} and {y}')
     .optional(),
   QIFU_MAP_TILE_ATTRIBUTION: z.string().max(200).default(''),
+  /** Key (32 bytes, hex or base64) that seals stored secrets such as TOTP keys; unset = stored as they are. */
+  QIFU_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseSecretKey(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Spreadsheet import limits: data rows per file and file size in bytes. */
   QIFU_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(200_000).default(20_000),
   QIFU_IMPORT_MAX_BYTES: z.coerce
@@ -84,6 +97,8 @@ export type Config = {
   emailChannel: 'log';
   rateLimit: { perMinute: number; loginPerMinute: number; smsPerHour: number };
   trustProxy: boolean;
+  /** Seals stored secrets (QIFU_SECRET_KEY); null when unset. */
+  secretKey: Buffer | null;
   jobs: { enabled: boolean; intervalSeconds: number };
   buildings: {
     staleDays: number;
@@ -134,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smsPerHour: e.QIFU_SMS_RATE_PER_HOUR,
     },
     trustProxy: e.QIFU_TRUST_PROXY,
+    secretKey: e.QIFU_SECRET_KEY,
     jobs: { enabled: e.QIFU_JOBS, intervalSeconds: e.QIFU_JOB_INTERVAL_SECONDS },
     buildings: {
       staleDays: e.QIFU_BUILDING_STALE_DAYS,

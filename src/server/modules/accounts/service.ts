@@ -364,7 +364,7 @@ export class AccountsService {
     let recoveryHash: string | null = null;
     let failure: string | null = null;
     if (input.code !== undefined) {
-      const check = checkTotpCode(totp.secret, input.code, now, totp.lastUsedStep);
+      const check = checkTotpCode(this.p.secrets.open(totp.secret), input.code, now, totp.lastUsedStep);
       if (check.ok) step = check.step;
       else failure = check.reason === 'replayed' ? 'replayed_code' : 'wrong_code';
     } else {

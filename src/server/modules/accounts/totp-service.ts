@@ -74,7 +74,8 @@ export class TotpService {
         .insertInto('userTotp')
         .values({
           userId,
-          secret,
+          // Sealed under QIFU_SECRET_KEY when it is set: a copy of the database does not give the key away.
+          secret: this.p.secrets.seal(secret),
           enabledAt: null,
           lastUsedStep: null,
           createdAt: now.toISOString(),
@@ -108,7 +109,7 @@ export class TotpService {
     if (row?.enabledAt) throw new AppError('TOTP_ALREADY_ENABLED');
     if (!row || new Date(row.createdAt).getTime() + ENROLMENT_TTL_MS <= now.getTime())
       throw new AppError('TOTP_ENROLMENT_EXPIRED');
-    const check = checkTotpCode(row.secret, code, now, row.lastUsedStep);
+    const check = checkTotpCode(this.p.secrets.open(row.secret), code, now, row.lastUsedStep);
     if (!check.ok) {
       await this.auditRefusal(ctx, 'auth.totp.enable', 'wrong_code');
       throw fieldError('code', 'TOTP_CODE_INCORRECT');
@@ -147,7 +148,7 @@ export class TotpService {
     await this.limitChecks(userId);
     const row = await this.activeFactor(userId);
     const now = this.now();
-    const check = checkTotpCode(row.secret, code, now, row.lastUsedStep);
+    const check = checkTotpCode(this.p.secrets.open(row.secret), code, now, row.lastUsedStep);
     if (!check.ok) {
       await this.auditRefusal(ctx, 'auth.totp.recovery_codes.regenerate', 'wrong_code');
       throw fieldError('code', 'TOTP_CODE_INCORRECT');
@@ -187,7 +188,7 @@ export class TotpService {
     let proofOk: boolean;
     let step: number | null = null;
     if (input.code !== undefined) {
-      const check = checkTotpCode(row.secret, input.code, now, row.lastUsedStep);
+      const check = checkTotpCode(this.p.secrets.open(row.secret), input.code, now, row.lastUsedStep);
       proofOk = check.ok;
       if (check.ok) step = check.step;
     } else {

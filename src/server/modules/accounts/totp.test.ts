@@ -98,7 +98,8 @@ describe('TOTP rules', () => {
 let t: TestApp;
 beforeAll(async () => {
   // Dozens of logins from one address within one (fixed) minute: the per-IP login limit is not under test here.
-  t = await createTestApp({ env: { QIFU_LOGIN_RATE_PER_MINUTE: '10000' } });
+  // With a secret key, as production should run: every test below goes through sealed TOTP keys.
+  t = await createTestApp({ env: { QIFU_LOGIN_RATE_PER_MINUTE: '10000', QIFU_SECRET_KEY: 'a'.repeat(64) } });
 });
 afterAll(async () => {
   await t.close();
@@ -196,6 +197,14 @@ describe('enrolment', () => {
     const body = start.json();
     expect(body.secret).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
     const secret = body.secret.replaceAll(' ', '');
+    // Stored sealed under QIFU_SECRET_KEY, not as the key the app was shown.
+    const sealed = await t.database.db
+      .selectFrom('userTotp')
+      .select('secret')
+      .where('userId', '=', staff.id)
+      .executeTakeFirstOrThrow();
+    expect(sealed.secret).toMatch(/^enc1:/);
+    expect(sealed.secret).not.toContain(secret);
     expect(body.qrCode).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/=]{200,}$/);
     const uri = new URL(body.otpauthUri);
     expect(uri.protocol).toBe('otpauth:');
