@@ -249,6 +249,13 @@ export interface JobLeaseTable {
   expiresAt: string;
 }
 
+/** What a scheduled job has finished (migration 012), e.g. the basis year of the stored size classes. */
+export interface JobStateTable {
+  name: string;
+  value: string;
+  updatedAt: string;
+}
+
 /** One searchable thing (platform/text/search-index.ts); the token index over it is per dialect (db/dialect.ts). */
 export interface SearchEntryTable {
   /** Encodes the static rank: (boost + 4) · 2^40 + day number of the rank date · 2^24 + sequence. */
@@ -874,6 +881,7 @@ export interface Database {
   enterpriseFieldSources: EnterpriseFieldSourceTable;
   enterpriseBindings: EnterpriseBindingTable;
   jobLeases: JobLeaseTable;
+  jobState: JobStateTable;
   searchEntries: SearchEntryTable;
   searchQueries: SearchQueryTable;
   files: FileTable;

@@ -848,6 +848,7 @@ export const en: Messages = {
       'enterprise.qualification.create': 'Add qualification',
       'enterprise.qualification.delete': 'Delete qualification',
       'enterprise.qualification.update': 'Update qualification',
+      'enterprise.size_class.recompute': 'Recompute size classes for the new year',
       'enterprise.update': 'Update company profile',
       'enterprise.verify': 'Verify profile fields',
       'enterprise.yearly.update': 'Update yearly figures',

@@ -691,6 +691,7 @@ export const zhCN = {
       'enterprise.qualification.create': '新增企业资质',
       'enterprise.qualification.delete': '删除企业资质',
       'enterprise.qualification.update': '修改企业资质',
+      'enterprise.size_class.recompute': '按新年度重算企业规模',
       'enterprise.update': '修改企业档案',
       'enterprise.verify': '核验企业档案',
       'enterprise.yearly.update': '填报年度数据',

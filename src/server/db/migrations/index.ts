@@ -11,6 +11,7 @@ import * as m008 from './008-building-changes';
 import * as m009 from './009-appeal-file-once';
 import * as m010 from './010-totp';
 import * as m011 from './011-notification-outbox';
+import * as m012 from './012-job-state';
 
 /** A migration runs on both databases; the dialect supplies the column types that differ. */
 export interface QifuMigration {
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, QifuMigration> = {
   '009-appeal-file-once': m009,
   '010-totp': m010,
   '011-notification-outbox': m011,
+  '012-job-state': m012,
 };
