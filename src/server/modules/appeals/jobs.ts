@@ -8,6 +8,7 @@ import type { Platform } from '../../app';
 import type { AppealTable, Database } from '../../db/schema';
 import { DAY } from '../../platform/clock';
 import { takeLease } from '../../platform/jobs/lease';
+import { periodic } from '../../platform/jobs/periodic';
 import { AppealCatalogue } from './catalogue';
 import { staffRecipients } from './repository';
 import { AppealService } from './service';
@@ -50,8 +51,6 @@ export function createAppealJobs(platform: Platform, opts: AppealJobOptions): Ap
   const db = platform.database.db;
   const intervalMs = opts.intervalMs ?? platform.config.jobs.intervalSeconds * 1000;
   const leaseMs = opts.leaseMs ?? Math.max(2 * intervalMs, 60_000);
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
 
   /** Insert the reminder row; notify only when this insert took it. */
   async function remind(
@@ -201,29 +200,8 @@ export function createAppealJobs(platform: Platform, opts: AppealJobOptions): Ap
     return { leased: true, reminders: sent, ...c };
   }
 
-  return {
-    runTick,
-    start() {
-      if (timer) return;
-      const tick = () => {
-        if (running) return;
-        running = runTick()
-          .catch((err) => opts.onError?.(err))
-          .finally(() => {
-            running = null;
-          });
-      };
-      timer = setInterval(tick, intervalMs);
-      timer.unref?.();
-      // A first tick right away: reminders need not wait a whole interval after a restart.
-      tick();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  // A first tick right away: reminders need not wait a whole interval after a restart.
+  return { runTick, ...periodic(runTick, intervalMs, opts.onError) };
 }
 
 function minDate(a: string, b: string): Date {

@@ -4,6 +4,7 @@ import type { AuditLog } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { systemContext } from '../../platform/context';
 import { takeLease } from '../../platform/jobs/lease';
+import { periodic } from '../../platform/jobs/periodic';
 import { lastCompletedYear } from './profile';
 import { refreshSizeClass } from './service';
 
@@ -39,8 +40,6 @@ export interface SizeJobOptions {
 
 export function createSizeClassJob(opts: SizeJobOptions) {
   const { db, clock, audit } = opts;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
 
   async function runTick(): Promise<SizeRecomputeReport> {
     const now = clock.now();
@@ -95,27 +94,5 @@ export function createSizeClassJob(opts: SizeJobOptions) {
     return { basisYear, checked, changed };
   }
 
-  const tick = () => {
-    if (running) return;
-    running = runTick()
-      .catch((err) => opts.onError?.(err))
-      .finally(() => {
-        running = null;
-      });
-  };
-
-  return {
-    runTick,
-    start() {
-      if (timer) return;
-      timer = setInterval(tick, opts.intervalMs);
-      timer.unref?.();
-      tick();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return { runTick, ...periodic(runTick, opts.intervalMs, opts.onError) };
 }
