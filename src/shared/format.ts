@@ -3,7 +3,9 @@
 /** `13812341234` → `138****1234` */
 export function maskPhone(phone: string | null | undefined): string | null {
   if (!phone) return null;
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : `${phone.slice(0, 2)}****`;
+  // A mobile (138****1234) and a landline alike (053****1234: area code start and last four); too short to keep any.
+  if (phone.length < 8) return '****';
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
 /** ID number: first 1 + last 2 characters visible. */

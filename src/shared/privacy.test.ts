@@ -45,6 +45,8 @@ describe('personal data catalogue', () => {
 
   it('masks phones as 138****1234 and ID numbers as first 1 + last 2 (SPEC §2.1)', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone('0532-88901001')).toBe('053****1001');
+    expect(maskPhone('12345')).toBe('****');
     expect(maskIdNumber('110101199003074512')).toBe(`1${'*'.repeat(15)}12`);
     expect(isMaskedValue(null)).toBe(false);
   });

@@ -170,13 +170,6 @@ export function toSpace(r: BuildingSpaceTable): Space {
   };
 }
 
-/** 13812345678 → 138****5678; 0532-88901001 → 053****1001. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return phone;
-  if (phone.length < 8) return '****';
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
-
 export const spaceLabel = (floor: number, unit: string) =>
   `${floor < 0 ? `B${-floor}` : `${floor}`}层 ${unit}`;
 

@@ -14,6 +14,7 @@ import type {
   SpaceUpdate,
 } from '../../../shared/buildings-api';
 import type { FieldError } from '../../../shared/errors';
+import { maskPhone } from '../../../shared/format';
 import type { Platform } from '../../app';
 import type { DB } from '../../db/database';
 import { isUniqueViolation, toJson } from '../../db/dialect';
@@ -31,7 +32,7 @@ import { newId } from '../../platform/ids';
 import { indexBuildings, refreshBuildingDerived } from './derived';
 import { unitKey } from './duplicates';
 import { MAX_AREA_SQM, MAX_FLOOR, MAX_RENT_PER_DAY, parsePhone, parseStreet } from './normalize';
-import { cardQuery, coverPhotos, maskPhone, photoUrl, staleCutoff, toCard, toSpace } from './present';
+import { cardQuery, coverPhotos, photoUrl, staleCutoff, toCard, toSpace } from './present';
 import { BuildingSearch } from './search';
 
 /**

@@ -8,6 +8,7 @@ import {
   type viewingStatusInputSchema,
 } from '../../../shared/buildings-api';
 import type { FieldError } from '../../../shared/errors';
+import { maskPhone } from '../../../shared/format';
 import type { DB } from '../../db/database';
 import type { ViewingRequestTable } from '../../db/schema';
 import type { RequestContext } from '../../platform/context';
@@ -15,7 +16,7 @@ import { AppError, fieldError, fieldErrors, notFound } from '../../platform/erro
 import { newId } from '../../platform/ids';
 import { addHeatEvent, EMPTY_HEAT, type HeatEventKind, heatSortKey } from './heat';
 import { parsePhone } from './normalize';
-import { maskPhone, spaceLabel } from './present';
+import { spaceLabel } from './present';
 import type { BuildingService } from './service';
 
 /**
