@@ -105,22 +105,11 @@ export const DEFAULT_EXTERNAL_KINDS: Record<
 > = {
   enterprise: {
     sms: ['claim_candidate', 'claim_returned', 'claim_approved', 'claim_rejected', 'claim_paid'],
-    email: [
-      'program_eligible',
-      'policy_published',
-      'claim_candidate',
-      'claim_submitted',
-      'claim_returned',
-      'claim_approved',
-      'claim_rejected',
-      'claim_paid',
-      'appeal',
-      'viewing',
-    ],
+    email: KINDS_BY_USER_KIND.enterprise.filter((k) => k !== 'system'),
   },
   staff: {
     sms: ['appeal_reminder'],
-    email: ['appeal_reminder', 'appeal', 'claim_submitted', 'viewing'],
+    email: KINDS_BY_USER_KIND.staff.filter((k) => k !== 'system'),
   },
 };
 

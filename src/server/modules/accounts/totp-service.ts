@@ -114,8 +114,8 @@ export class TotpService {
       await this.auditRefusal(ctx, 'auth.totp.enable', 'wrong_code');
       throw fieldError('code', 'TOTP_CODE_INCORRECT');
     }
-    const codes = newRecoveryCodes();
     const at = now.toISOString();
+    let codes: string[] = [];
     await this.db.transaction().execute(async (trx) => {
       const r = await trx
         .updateTable('userTotp')
@@ -126,20 +126,36 @@ export class TotpService {
         .executeTakeFirst();
       // A concurrent confirmation, or a new start that replaced this secret, came first.
       if (Number(r.numUpdatedRows) !== 1) throw new AppError('TOTP_ENROLMENT_EXPIRED');
-      await this.repo.replaceRecoveryCodes(
-        trx,
-        userId,
-        codes.map((c) => hashRecoveryCode(userId, c)),
-        at,
-      );
-      await this.p.audit.write(trx, ctx, {
-        action: 'auth.totp.enable',
-        objectType: 'user',
-        objectId: userId,
-        details: { recoveryCodes: codes.length },
-      });
+      codes = await this.issueRecoveryCodes(trx, ctx, userId, at, 'auth.totp.enable');
     });
     return { recoveryCodes: codes, enabledAt: at };
+  }
+
+  /**
+   * A new set of recovery codes in place of the old ones (stored as hashes), audited as `action` in the same
+   * transaction; the codes in clear are returned this once.
+   */
+  private async issueRecoveryCodes(
+    trx: DB,
+    ctx: RequestContext,
+    userId: string,
+    at: string,
+    action: 'auth.totp.enable' | 'auth.totp.recovery_codes.regenerate',
+  ): Promise<string[]> {
+    const codes = newRecoveryCodes();
+    await this.repo.replaceRecoveryCodes(
+      trx,
+      userId,
+      codes.map((c) => hashRecoveryCode(userId, c)),
+      at,
+    );
+    await this.p.audit.write(trx, ctx, {
+      action,
+      objectType: 'user',
+      objectId: userId,
+      details: { recoveryCodes: codes.length },
+    });
+    return codes;
   }
 
   /** New recovery codes for old ones (all of them, used or not), against a current code. */
@@ -153,23 +169,12 @@ export class TotpService {
       await this.auditRefusal(ctx, 'auth.totp.recovery_codes.regenerate', 'wrong_code');
       throw fieldError('code', 'TOTP_CODE_INCORRECT');
     }
-    const codes = newRecoveryCodes();
     const at = now.toISOString();
+    let codes: string[] = [];
     await this.db.transaction().execute(async (trx) => {
       if (!(await this.repo.advanceTotpStep(trx, userId, check.step, at)))
         throw fieldError('code', 'TOTP_CODE_INCORRECT');
-      await this.repo.replaceRecoveryCodes(
-        trx,
-        userId,
-        codes.map((c) => hashRecoveryCode(userId, c)),
-        at,
-      );
-      await this.p.audit.write(trx, ctx, {
-        action: 'auth.totp.recovery_codes.regenerate',
-        objectType: 'user',
-        objectId: userId,
-        details: { recoveryCodes: codes.length },
-      });
+      codes = await this.issueRecoveryCodes(trx, ctx, userId, at, 'auth.totp.recovery_codes.regenerate');
     });
     return { recoveryCodes: codes, enabledAt: row.enabledAt! };
   }
