@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeUscc } from '../src/shared/uscc';
-import { journeyFixture, screenshotPath, submitLogin, watchPage } from './support';
+import { journeyFixture, logoutThroughMenu, screenshotPath, submitLogin, watchPage } from './support';
 
 /**
  * The foundation journey a real enterprise user walks: register with an SMS code, ask to bind a company, have
@@ -69,12 +69,8 @@ describe('enterprise user journey', () => {
     await staffCtx.close();
 
     // 4. The user logs out and in again through the form, and sees the company profile.
-    await page.getByRole('button', { name: /刘海云/ }).click();
     // Wait for the logout to be answered: with the session still alive, /login sends a logged-in user onwards.
-    await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout') && r.request().method() === 'POST'),
-      page.getByText('退出登录').click(),
-    ]);
+    await logoutThroughMenu(page);
     await submitLogin(page, journey.server.baseUrl, PHONE, PASSWORD);
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${journey.server.baseUrl}/enterprise`);

@@ -164,3 +164,31 @@ export async function fullPageShot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
+
+/**
+ * Choose an item of the account menu in the header. The drop-down zooms in and may be re-aligned after it first
+ * shows, so the item is clicked only once every animation of the pop-up has finished: a click aimed at a moving menu
+ * can land on the item beside it.
+ */
+export async function chooseFromAccountMenu(page: Page, item: string) {
+  await page.getByRole('button', { name: /账号菜单/ }).click();
+  const entry = page.getByRole('menuitem', { name: item });
+  await entry.waitFor();
+  await page
+    .locator('.ant-dropdown:not(.ant-dropdown-hidden)')
+    .filter({ has: entry })
+    .evaluate(async (popup) => {
+      await Promise.all(popup.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+      // One more frame, for an alignment that follows the animation.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+  await entry.click();
+}
+
+/** Log out through the account menu and wait until the server has ended the session. */
+export async function logoutThroughMenu(page: Page) {
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout') && r.request().method() === 'POST'),
+    chooseFromAccountMenu(page, '退出登录'),
+  ]);
+}

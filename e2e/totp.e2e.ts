@@ -1,7 +1,15 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fullPageShot, journeyFixture, loginThroughForm, submitLogin, watchPage } from './support';
+import {
+  chooseFromAccountMenu,
+  fullPageShot,
+  journeyFixture,
+  loginThroughForm,
+  logoutThroughMenu,
+  submitLogin,
+  watchPage,
+} from './support';
 
 /**
  * Two-step verification as a staff member walks it: turn it on from the account menu (scan — here: read the key
@@ -18,14 +26,6 @@ const stepNow = () => Math.floor(Date.now() / 30_000);
 
 const passwordStep = (page: Page) => submitLogin(page, journey.server.baseUrl, ACCOUNT, PASSWORD);
 
-async function logout(page: Page) {
-  await page.getByRole('button', { name: /账号菜单/ }).click();
-  await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout') && r.request().method() === 'POST'),
-    page.getByRole('menuitem', { name: '退出登录' }).click(),
-  ]);
-}
-
 describe('two-step verification journey', () => {
   it('enrols from the account menu, then logs in with password + code, and with a recovery code', async () => {
     const ctx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -35,9 +35,7 @@ describe('two-step verification journey', () => {
     // 1. A staff member logs in with the password alone and opens 两步验证 beside 修改密码 in the account menu.
     await passwordStep(page);
     await page.waitForURL('**/workbench**');
-    await page.getByRole('button', { name: /账号菜单/ }).click();
-    await page.getByRole('menuitem', { name: '修改密码' }).waitFor();
-    await page.getByRole('menuitem', { name: '两步验证' }).click();
+    await chooseFromAccountMenu(page, '两步验证');
     await page.waitForURL('**/account/two-factor');
     await page.getByText('未启用').waitFor();
 
@@ -65,7 +63,7 @@ describe('two-step verification journey', () => {
     await fullPageShot(page, 'totp-enabled');
 
     // 4. Log out; the password now leads to the code step, and a wrong code is refused there.
-    await logout(page);
+    await logoutThroughMenu(page);
     await passwordStep(page);
     await page.getByText('请输入身份验证器中的 6 位动态码').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -83,7 +81,7 @@ describe('two-step verification journey', () => {
     await page.getByRole('button', { name: /账号菜单/ }).waitFor();
 
     // 5. Without the phone: a recovery code instead, once.
-    await logout(page);
+    await logoutThroughMenu(page);
     await passwordStep(page);
     await page.getByRole('button', { name: '无法使用身份验证器？使用恢复码' }).click();
     await page.getByLabel('恢复码').fill(codes[0]!.toUpperCase());
