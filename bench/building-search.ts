@@ -174,7 +174,7 @@ async function load(handle: DatabaseHandle): Promise<{ ms: number; buildings: nu
   const started = performance.now();
   const db = handle.db;
   const random = new SeededRandom(2026);
-  const search = new SearchIndex(db, handle.dialect, systemClock, { flushDelayMs: 0 });
+  const search = new SearchIndex(db, handle.dialect, systemClock);
   const now = new Date().toISOString();
   for (const [i, s] of DEMO_STREETS.entries())
     await db
@@ -315,7 +315,6 @@ async function load(handle: DatabaseHandle): Promise<{ ms: number; buildings: nu
     await indexBuildings(trx, search, ids);
   });
   await search.optimize();
-  await search.close();
   // PostgreSQL's autovacuum would have analysed the freshly loaded tables within a minute in service; do it now so the
   // run measures the plans a live database gets (SQLite keeps no statistics unless told to, and is left as it is).
   if (handle.dialect.name === 'postgres')

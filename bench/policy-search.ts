@@ -813,7 +813,7 @@ async function loadCorpus(handle: DatabaseHandle, config: Config): Promise<LoadS
   let bodyChars = 0;
   let apiOps = 0;
   const docs: { id: string; title: string; topics: string[] }[] = [];
-  const search = new SearchIndex(db, handle.dialect, systemClock, { flushDelayMs: 0 });
+  const search = new SearchIndex(db, handle.dialect, systemClock);
   let writer: BulkWriter;
   let sample: Parameters<typeof checkTwins>[2];
   const apiStarted = performance.now();
@@ -907,7 +907,6 @@ async function loadCorpus(handle: DatabaseHandle, config: Config): Promise<LoadS
     return { apiMs, apiOps, bulkMs, optimizeMs, entries, bodyChars, twinCheck };
   } finally {
     await app.close();
-    await search.close();
   }
 }
 

@@ -268,7 +268,7 @@ function makeDocument(r: SeededRandom, n: number): SearchEntry {
 }
 
 async function indexCorpus(handle: DatabaseHandle, docs: number): Promise<{ ms: number; chars: number }> {
-  const index = new SearchIndex(handle.db, handle.dialect, systemClock, { flushDelayMs: 0 });
+  const index = new SearchIndex(handle.db, handle.dialect, systemClock);
   const r = new SeededRandom(20_261_126);
   const started = performance.now();
   let chars = 0;
@@ -307,7 +307,6 @@ async function serve(): Promise<void> {
         scopes: scope ? [scope] : undefined,
         limit: limit ? Number(limit) : 20,
         offset: offset ? Number(offset) : 0,
-        record: true,
       });
     },
   );
@@ -316,7 +315,6 @@ async function serve(): Promise<void> {
   if (!address || typeof address === 'string') throw new Error('search server is not listening on TCP');
   announceListening(address.port, async () => {
     await app.close();
-    await index.close();
     await handle.close();
   });
 }

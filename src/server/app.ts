@@ -22,7 +22,9 @@ import { appealsModule } from './modules/appeals';
 import { buildingsModule } from './modules/buildings';
 import { calendarModule } from './modules/calendar';
 import { CalendarService } from './modules/calendar/service';
+import { contentModule } from './modules/content';
 import { enterprisesModule } from './modules/enterprises';
+import { insightsModule } from './modules/insights';
 import { NotificationService, notificationsModule } from './modules/notifications';
 import { policiesModule } from './modules/policies';
 import { AuditLog } from './platform/audit/audit';
@@ -39,6 +41,7 @@ import { type EmailChannel, LogEmailChannel } from './platform/notify/email';
 import { LogSmsChannel, type SmsChannel } from './platform/notify/sms';
 import { PersonalDataService, privacyModule } from './platform/privacy';
 import { SearchIndex } from './platform/text/search-index';
+import { SearchTermLog } from './platform/text/search-terms';
 
 export interface AppDeps {
   config: Config;
@@ -66,6 +69,8 @@ export interface Platform {
   calendar: CalendarService;
   /** Chinese full-text search over every module's public records. */
   search: SearchIndex;
+  /** Searched terms counted in memory and flushed every 10 s (insights: most searched terms). */
+  searchTerms: SearchTermLog;
   /** The in-app inbox and other channels; modules notify inside their own transactions. */
   notifications: NotificationService;
   /** Masked personal data revealed on request, audited; each module registers its readers. */
@@ -84,6 +89,15 @@ function defaultWebRoot(): string | null {
       return candidate;
   }
   return null;
+}
+
+/** The platform each app was built over, for tests and tools that run a module's job or service beside the app. */
+const platforms = new WeakMap<FastifyInstance, Platform>();
+
+export function platformOf(app: FastifyInstance): Platform {
+  const p = platforms.get(app);
+  if (!p) throw new Error('not an app built by buildApp');
+  return p;
 }
 
 /** The Fastify app without listen: main.ts serves it, tests call it through inject. */
@@ -144,12 +158,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessions = new SessionStore(database.db, clock, config);
   const calendar = new CalendarService(database.db, clock);
   await calendar.load();
-  const search = new SearchIndex(database.db, database.dialect, clock, {
-    onError: (err) => app.log.error({ err }, 'search query log flush failed'),
+  const search = new SearchIndex(database.db, database.dialect, clock);
+  const searchTerms = new SearchTermLog(database.db, clock, {
+    onError: (err) => app.log.error({ err }, 'search terms flush failed'),
   });
-  app.addHook('onClose', async () => {
-    await search.close();
-  });
+  app.addHook('onClose', async () => searchTerms.close());
   const limiter = new DbRateLimiter(database.db, clock);
   const platform: Platform = {
     config,
@@ -162,10 +175,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limiter,
     calendar,
     search,
+    searchTerms,
     notifications: new NotificationService(database.db, clock, audit),
     privacy: new PersonalDataService(database.db, audit, limiter),
     secrets: new SecretBox(config.secretKey),
   };
+  platforms.set(app, platform);
   if (config.env === 'production' && !config.secretKey)
     app.log.warn('QIFU_SECRET_KEY is not set: two-step verification keys are stored unsealed (see README)');
   installAccessControl(app, sessions);
@@ -214,6 +229,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policiesModule, { prefix: '/api/v1', platform });
   await app.register(appealsModule, { prefix: '/api/v1', platform });
   await app.register(buildingsModule, { prefix: '/api/v1', platform });
+  await app.register(contentModule, { prefix: '/api/v1', platform });
+  await app.register(insightsModule, { prefix: '/api/v1', platform });
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot;
   const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : null;

@@ -257,7 +257,7 @@ async function importSpreadsheet(ctx: Ctx, rest: readonly string[]): Promise<num
       throw new CommandFailed(
         `--as ${values.as}：不是启用状态的楼宇编辑账号 / is not an active building editor account`,
       );
-    const search = new SearchIndex(db.db, db.dialect, ctx.clock, { flushDelayMs: 0 });
+    const search = new SearchIndex(db.db, db.dialect, ctx.clock);
     const service = new BuildingImportService({
       config: ctx.config,
       database: db,
@@ -314,7 +314,6 @@ async function importSpreadsheet(ctx: Ctx, rest: readonly string[]): Promise<num
       );
       return 0;
     } finally {
-      await search.close();
     }
   });
 }

@@ -30,6 +30,10 @@ export const ERRORS = {
   // notifications (modules/notifications)
   INVALID_EMAIL: { status: 400, message: '请输入有效的电子邮箱地址' },
   UNKNOWN_NOTIFICATION_KIND: { status: 400, message: '消息类型不存在' },
+  // insights (modules/insights)
+  INSIGHTS_PERIOD_REVERSED: { status: 400, message: '截止日期不能早于起始日期' },
+  INSIGHTS_PERIOD_TOO_LONG: { status: 400, message: '统计区间最长 5 年' },
+  UNKNOWN_INSIGHTS_TABLE: { status: 400, message: '没有这张统计表' },
   // 401 / 403 — who you are and what you may do
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   INVALID_CREDENTIALS: { status: 401, message: '账号或密码错误' },
@@ -110,6 +114,16 @@ export const ERRORS = {
   BUILDING_SPACE_EXISTS: { status: 409, message: '该楼宇同一楼层已有相同房号的房源' },
   BUILDING_ARCHIVED: { status: 409, message: '楼宇已归档，不能修改' },
   BUILDING_ALREADY_MOVED_OUT: { status: 409, message: '该企业已登记迁出' },
+  // visits (走访记录, modules/enterprises/visits.ts)
+  VISIT_UNKNOWN_TOPIC: { status: 400, message: '议题不在走访议题列表中' },
+  VISIT_EDIT_CLOSED: { status: 409, message: '走访记录已超过 7 天修改期，只能追加更正说明' },
+  VISIT_VERSION_CONFLICT: { status: 409, message: '走访记录已被修改，请刷新后重试' },
+  VISIT_PROBLEM_LINKED: { status: 409, message: '该问题已转为诉求，不能修改或删除' },
+  // content (信息资讯, modules/content)
+  CONTENT_VERSION_CONFLICT: { status: 409, message: '内容已被他人修改，请刷新后重试' },
+  CONTENT_INVALID_STATE: { status: 409, message: '内容当前状态下不能执行该操作' },
+  CONTENT_NOT_DELETABLE: { status: 409, message: '只能删除从未发布过的草稿；已发布过的内容请撤回或归档' },
+  CONTENT_TOO_MANY_ATTACHMENTS: { status: 409, message: '附件数量已达上限' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -34,7 +34,10 @@ export const ATTACHMENTS_PER_OBJECT = 10;
  * (enterprise users, the liaison or the dispatcher recording a call); building: a building editor's photos.
  */
 export const FILE_PURPOSES = ['claim', 'policy', 'appeal', 'building'] as const;
-export type FilePurpose = (typeof FILE_PURPOSES)[number];
+/** What the generic upload route (`POST /files`) accepts. */
+export type UploadPurpose = (typeof FILE_PURPOSES)[number];
+/** What a stored file may have been uploaded for: the upload route's purposes, and content's own attachments. */
+export type FilePurpose = UploadPurpose | 'content';
 
 export const fileInfoSchema = z.object({
   id: z.string(),

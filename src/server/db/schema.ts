@@ -256,6 +256,12 @@ export interface JobStateTable {
   updatedAt: string;
 }
 
+/** An enterprise whose facts changed since the open programs last judged it (policies/repush-job.ts). */
+export interface EnterpriseFactChangeTable {
+  enterpriseId: string;
+  changedAt: string;
+}
+
 /** One searchable thing (platform/text/search-index.ts); the token index over it is per dialect (db/dialect.ts). */
 export interface SearchEntryTable {
   /** Encodes the static rank: (boost + 4) · 2^40 + day number of the rank date · 2^24 + sequence. */
@@ -275,15 +281,6 @@ export interface SearchEntryTable {
   updatedAt: string;
   /** The text snippets are cut from (capped); indexed too. */
   body: string;
-}
-
-/** Searches per Asia/Shanghai day and normalised term (insights). */
-export interface SearchQueryTable {
-  day: string;
-  term: string;
-  count: number;
-  /** Searches of the term that found nothing. */
-  misses: number;
 }
 
 /** An uploaded attachment (platform/files); the bytes live under dataDir/files by sha256. */
@@ -858,8 +855,175 @@ export interface BuildingChangeTable {
   seq: number;
 }
 
+/** Searches per Shanghai day, scope and normalised term (migration 014; platform/text/search-terms.ts). */
+export interface SearchTermTable {
+  day: string;
+  /** policies | buildings | content | appeals_kb */
+  scope: string;
+  term: string;
+  count: number;
+}
+
+/** Content (migration 013, modules/content): articles in four channels. */
+export interface ContentArticleTable {
+  id: string;
+  channel: string;
+  title: string;
+  summary: string;
+  source: string;
+  bodyHtml: string;
+  /** 0/1 */
+  pinned: number;
+  eventStartsAt: string | null;
+  eventPlace: string | null;
+  /** draft | published | archived */
+  status: string;
+  publishAt: string | null;
+  firstPublishedAt: string | null;
+  views: number;
+  version: number;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Service guides (办事指南). */
+export interface ContentGuideTable {
+  id: string;
+  category: string;
+  title: string;
+  summary: string;
+  timeLimit: string;
+  fees: string;
+  /** JSON { title, detail }[] */
+  steps: unknown;
+  /** JSON { name, copies, note }[] */
+  materials: unknown;
+  place: string;
+  hours: string;
+  phone: string;
+  onlineUrl: string | null;
+  basis: string;
+  status: string;
+  publishAt: string | null;
+  firstPublishedAt: string | null;
+  version: number;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Files attached to an article or a guide. */
+export interface ContentAttachmentTable {
+  id: string;
+  /** article | guide */
+  ownerType: string;
+  ownerId: string;
+  fileId: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface ContentActionPlanTable {
+  id: string;
+  title: string;
+  year: number;
+  summary: string;
+  status: string;
+  publishAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContentPlanGroupTable {
+  id: string;
+  planId: string;
+  seq: number;
+  title: string;
+}
+
+export interface ContentMeasureTable {
+  id: string;
+  planId: string;
+  groupId: string;
+  seq: number;
+  title: string;
+  content: string;
+  departmentId: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  /** MEASURE_STATUSES as stored */
+  status: string;
+  progress: number;
+  version: number;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContentMeasureNoteTable {
+  id: string;
+  measureId: string;
+  at: string;
+  text: string;
+  status: string;
+  progress: number;
+  authorId: string | null;
+  authorName: string | null;
+}
+
+/** 走访记录 (migration 016). */
+export interface EnterpriseVisitTable {
+  id: string;
+  enterpriseId: string;
+  liaisonId: string;
+  /** YYYY-MM-DD */
+  visitedOn: string;
+  /** VISIT_FORMS */
+  form: string;
+  /** JSON [{ name, post }] */
+  people: unknown;
+  /** JSON VISIT_TOPICS codes */
+  topics: unknown;
+  topicNote: string;
+  discussion: string;
+  note: string;
+  nextVisitOn: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EnterpriseVisitProblemTable {
+  id: string;
+  visitId: string;
+  seq: number;
+  text: string;
+  /** VISIT_PROBLEM_STATUSES */
+  status: string;
+  appealId: string | null;
+  updatedAt: string;
+}
+
+export interface EnterpriseVisitNoteTable {
+  id: string;
+  visitId: string;
+  authorId: string;
+  text: string;
+  createdAt: string;
+}
+
 export interface Database {
   departments: DepartmentTable;
+  contentArticles: ContentArticleTable;
+  contentGuides: ContentGuideTable;
+  contentAttachments: ContentAttachmentTable;
+  contentActionPlans: ContentActionPlanTable;
+  contentPlanGroups: ContentPlanGroupTable;
+  contentMeasures: ContentMeasureTable;
+  contentMeasureNotes: ContentMeasureNoteTable;
   users: UserTable;
   userRoles: UserRoleTable;
   sessions: SessionTable;
@@ -882,8 +1046,8 @@ export interface Database {
   enterpriseBindings: EnterpriseBindingTable;
   jobLeases: JobLeaseTable;
   jobState: JobStateTable;
+  enterpriseFactChanges: EnterpriseFactChangeTable;
   searchEntries: SearchEntryTable;
-  searchQueries: SearchQueryTable;
   files: FileTable;
   policyDocuments: PolicyDocumentTable;
   policyDocumentVersions: PolicyDocumentVersionTable;
@@ -919,4 +1083,8 @@ export interface Database {
   buildingFavourites: BuildingFavouriteTable;
   viewingRequests: ViewingRequestTable;
   buildingImports: BuildingImportTable;
+  searchTerms: SearchTermTable;
+  enterpriseVisits: EnterpriseVisitTable;
+  enterpriseVisitProblems: EnterpriseVisitProblemTable;
+  enterpriseVisitNotes: EnterpriseVisitNoteTable;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../app';
+import { buildApp, type Platform, platformOf } from '../app';
 import { type Config, loadConfig } from '../config';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../db/database';
 import { FixedClock } from '../platform/clock';
@@ -48,6 +48,8 @@ export interface TestApp {
   clock: FixedClock;
   sms: MemorySmsChannel;
   config: Config;
+  /** What the app's modules were given: for running a module's job or service beside the app. */
+  platform: Platform;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function createTestApp(
     clock,
     sms,
     config,
+    platform: platformOf(app),
     close: async () => {
       await app.close();
       await db.drop();

@@ -15,12 +15,12 @@ const keys = (roles: Role[]) => workbenchNav(staff(...roles)).map((n) => n.key);
 
 describe('workbench menu by role', () => {
   it.each<[Role[], string[]]>([
-    [['admin'], ['dashboard', 'enterprises', 'bindings', 'users', 'departments', 'calendar', 'catalogue']],
+    [['admin'], ['dashboard', 'enterprises', 'bindings', 'insights', 'users', 'departments', 'calendar', 'catalogue']],
     [['auditor'], ['dashboard', 'audit']],
     [['liaison'], ['dashboard', 'enterprises', 'bindings', 'visits', 'appeals', 'claims']],
     [['handler'], ['dashboard', 'enterprises', 'appeals', 'claims']],
     [['dispatcher'], ['dashboard', 'enterprises', 'appeals', 'supervision']],
-    [['leader'], ['dashboard', 'enterprises', 'appeals', 'supervision', 'claims', 'insights']],
+    [['leader'], ['dashboard', 'enterprises', 'visits', 'appeals', 'supervision', 'claims', 'insights']],
     [['policy_editor'], ['dashboard', 'enterprises', 'policies', 'claims']],
     [['building_editor'], ['dashboard', 'enterprises', 'buildings']],
     [['content_editor'], ['dashboard', 'content']],

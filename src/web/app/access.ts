@@ -12,6 +12,7 @@ export type NavGroup = 'overview' | 'enterprise' | 'business' | 'system' | 'secu
 export type BuiltPageKey =
   | 'dashboard'
   | 'enterprises'
+  | 'visits'
   | 'bindings'
   | 'users'
   | 'departments'
@@ -22,10 +23,12 @@ export type BuiltPageKey =
   | 'appeals'
   | 'supervision'
   | 'buildings'
-  | 'catalogue';
+  | 'catalogue'
+  | 'content'
+  | 'insights';
 
 /** Workbench modules still being built: their menu entry leads to an honest 建设中 page. */
-export type PlaceholderKey = 'visits' | 'content' | 'insights';
+export type PlaceholderKey = 'visits';
 
 export type WorkbenchKey = BuiltPageKey | PlaceholderKey;
 
@@ -54,7 +57,7 @@ export const WORKBENCH_NAV: readonly NavItem[] = [
   { key: 'dashboard', path: '', group: 'overview', roles: 'staff', built: true },
   { key: 'enterprises', path: 'enterprises', group: 'enterprise', roles: ENTERPRISE_LIST_ROLES, built: true },
   { key: 'bindings', path: 'bindings', group: 'enterprise', roles: BINDING_REVIEW_ROLES, built: true },
-  { key: 'visits', path: 'soon/visits', group: 'enterprise', roles: ['liaison'], built: false },
+  { key: 'visits', path: 'visits', group: 'enterprise', roles: ['liaison', 'leader'], built: true },
   {
     key: 'appeals',
     path: 'appeals',
@@ -79,8 +82,8 @@ export const WORKBENCH_NAV: readonly NavItem[] = [
     built: true,
   },
   { key: 'buildings', path: 'buildings', group: 'business', roles: ['building_editor'], built: true },
-  { key: 'content', path: 'soon/content', group: 'business', roles: ['content_editor'], built: false },
-  { key: 'insights', path: 'soon/insights', group: 'business', roles: ['leader'], built: false },
+  { key: 'content', path: 'content', group: 'business', roles: ['content_editor'], built: true },
+  { key: 'insights', path: 'insights', group: 'business', roles: ['leader', 'admin'], built: true },
   { key: 'users', path: 'users', group: 'system', roles: ['admin'], built: true },
   { key: 'departments', path: 'departments', group: 'system', roles: ['admin'], built: true },
   { key: 'calendar', path: 'calendar', group: 'system', roles: ['admin'], built: true },

@@ -2,6 +2,9 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { appealPortalRoutes, appealWorkbenchRoutes } from '../modules/appeals/routes';
 import { buildingPortalRoutes, buildingWorkbenchRoutes } from '../modules/buildings/routes';
+import { contentPortalRoutes, contentWorkbenchRoutes } from '../modules/content/routes';
+import { visitWorkbenchRoutes } from '../modules/enterprises/visits/routes';
+import { insightsPortalRoutes, insightsWorkbenchRoutes } from '../modules/insights/routes';
 import { policyPortalRoutes, policyWorkbenchRoutes } from '../modules/policies/routes';
 import { HomePage } from '../modules/portal/HomePage';
 import { navItem, type WorkbenchKey } from './access';
@@ -82,6 +85,8 @@ export const routes: RouteObject[] = [
       ...policyPortalRoutes,
       ...appealPortalRoutes,
       ...buildingPortalRoutes,
+      ...contentPortalRoutes,
+      ...insightsPortalRoutes,
       { path: '*', Component: NotFound },
     ],
   },
@@ -143,6 +148,9 @@ export const routes: RouteObject[] = [
       ...policyWorkbenchRoutes,
       ...appealWorkbenchRoutes,
       ...buildingWorkbenchRoutes,
+      ...visitWorkbenchRoutes,
+      ...contentWorkbenchRoutes,
+      ...insightsWorkbenchRoutes,
       {
         path: 'soon/:key',
         lazy: page(

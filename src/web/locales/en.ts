@@ -2,6 +2,9 @@ import type { ErrorCode } from '../../shared/errors';
 import { appealsEn } from './appeals.en';
 import { appealsStaffEn } from './appeals-staff.en';
 import { buildingsEn } from './buildings.en';
+import { contentEn } from './content.en';
+import { insightsEn } from './insights.en';
+import { visitsEn } from './visits.en';
 import type { Messages } from './zh-CN';
 
 /**
@@ -227,15 +230,15 @@ export const en: Messages = {
     },
     statistics: {
       title: 'Statistics',
-      short: 'Public statistics on companies, appeals, benefits and buildings.',
+      short: 'Open figures on companies, appeals, benefits paid, buildings and popular searches; every table exports to Excel.',
       summary:
-        'Companies by street, industry and size and their growth; appeal response, on-time, resolution and satisfaction rates; benefits paid and companies benefited; building vacancy — with the formulas published alongside.',
+        'Companies by street, industry section and size, and new registrations per year; the four appeal rates of the last 12 months; benefits paid and companies benefited; building vacancy, ¥100M and ¥10M buildings and the hot ranking; the most searched terms. Definitions are published with the figures; counts below 5 are not shown.',
       features: [
-        'Companies by street, industry and size, and growth',
-        'Appeal response, on-time, resolution and satisfaction rates',
-        'Benefits paid and companies benefited',
-        'Building vacancy, ¥100M buildings, hot buildings',
-        'Every table exportable to Excel',
+        'Companies by street, industry section and size, and new registrations per year',
+        'The four appeal rates of the last 12 months, with their definitions',
+        'Benefits paid and companies benefited, per programme',
+        'Building vacancy, ¥100M / ¥10M buildings, hot buildings',
+        'Most searched terms; every table exports to Excel',
       ],
       meanwhile: 'Statistics will be published as the modules open.',
     },
@@ -412,6 +415,9 @@ export const en: Messages = {
       UNKNOWN_PERSONAL_DATA: 'This personal data cannot be revealed',
       INVALID_EMAIL: 'Enter a valid e-mail address',
       UNKNOWN_NOTIFICATION_KIND: 'No such notification kind',
+      INSIGHTS_PERIOD_REVERSED: 'The end date cannot be before the start date',
+      INSIGHTS_PERIOD_TOO_LONG: 'A statistics period can be at most 5 years',
+      UNKNOWN_INSIGHTS_TABLE: 'There is no such statistics table',
       UNAUTHENTICATED: 'Please log in first',
       INVALID_CREDENTIALS: 'Wrong account or password',
       SESSION_EXPIRED: 'Your session has expired; please log in again',
@@ -494,6 +500,15 @@ export const en: Messages = {
       BUILDING_SPACE_EXISTS: 'This building already has a space with the same unit number on that floor',
       BUILDING_ARCHIVED: 'The building is archived and cannot be changed',
       BUILDING_ALREADY_MOVED_OUT: 'This company has already been recorded as moved out',
+      VISIT_UNKNOWN_TOPIC: 'The topic is not in the list of visit topics',
+      VISIT_EDIT_CLOSED: 'A visit record can be changed for 7 days only; append a correction note instead',
+      VISIT_VERSION_CONFLICT: 'This visit record has been changed; reload and try again',
+      VISIT_PROBLEM_LINKED: 'This problem has been turned into an appeal and can no longer be changed or removed',
+      CONTENT_VERSION_CONFLICT: 'Someone else changed this content; reload and try again',
+      CONTENT_INVALID_STATE: 'This cannot be done to the content in its current state',
+      CONTENT_NOT_DELETABLE:
+        'Only drafts that were never published can be deleted; withdraw or archive published content',
+      CONTENT_TOO_MANY_ATTACHMENTS: 'The maximum number of attachments has been reached',
     } satisfies Record<ErrorCode, string>,
     network: 'Cannot reach the server. Check your connection and retry.',
     badResponse: 'The server sent an unexpected answer; please retry later.',
@@ -852,6 +867,11 @@ export const en: Messages = {
       'enterprise.update': 'Update company profile',
       'enterprise.verify': 'Verify profile fields',
       'enterprise.yearly.update': 'Update yearly figures',
+      'enterprise.visit.create': 'Record a visit',
+      'enterprise.visit.update': 'Change a visit record',
+      'enterprise.visit.note': 'Append a correction to a visit record',
+      'enterprise.visit.problem': 'Update a visit problem’s follow-up',
+      'enterprise.visit.appeal': 'Turn a visit problem into an appeal',
       'notification.preferences.update': 'Change notification settings',
       'personal_data.reveal': 'Reveal personal data',
       'appeal.opinion': 'Appeal: assisting unit’s opinion',
@@ -884,6 +904,22 @@ export const en: Messages = {
       'building.verify': 'Verify a building',
       'building.viewing_request.create': 'Request a viewing',
       'building.viewing_request.update': 'Handle a viewing request',
+      'content.article.create': 'Create an article',
+      'content.article.update': 'Edit an article',
+      'content.article.publish': 'Publish an article',
+      'content.article.archive': 'Archive an article',
+      'content.article.withdraw': 'Withdraw an article',
+      'content.article.delete': 'Delete an article draft',
+      'content.guide.create': 'Create a service guide',
+      'content.guide.update': 'Edit a service guide',
+      'content.guide.publish': 'Publish a service guide',
+      'content.guide.archive': 'Archive a service guide',
+      'content.guide.withdraw': 'Withdraw a service guide',
+      'content.guide.delete': 'Delete a service guide draft',
+      'content.attachment.add': 'Add a content attachment',
+      'content.attachment.remove': 'Remove a content attachment',
+      'content.measure.update': 'Edit an action plan measure',
+      'content.measure.progress': 'Update the progress of a measure',
       'file.upload': 'Upload a file',
       'notification.read': 'Read a message',
       'notification.read_all': 'Mark all messages read',
@@ -898,6 +934,7 @@ export const en: Messages = {
       'policy_program.create': 'Create a program',
       'policy_program.publish': 'Publish a program',
       'policy_program.update': 'Change a program',
+      'policy_program.repush': 'Push programs to enterprises whose records changed',
       'policy_program.withdraw': 'Withdraw a program',
       'policy_subscription.update': 'Change policy subscriptions',
       'system.backup': 'Back up data',
@@ -2050,4 +2087,7 @@ export const en: Messages = {
   appeals: appealsEn,
   appealsStaff: appealsStaffEn,
   buildings: buildingsEn,
+  content: contentEn,
+  insights: insightsEn,
+  visits: visitsEn,
 };

@@ -3,6 +3,9 @@ import { ROLE_LABELS } from '../../shared/roles';
 import { appealsZh } from './appeals.zh-CN';
 import { appealsStaffZh } from './appeals-staff.zh-CN';
 import { buildingsZh } from './buildings.zh-CN';
+import { contentZh } from './content.zh-CN';
+import { insightsZh } from './insights.zh-CN';
+import { visitsZh } from './visits.zh-CN';
 
 /**
  * 简体中文 — the UI's first language and the shape every other locale must match (`Messages`). All copy of the
@@ -210,15 +213,15 @@ export const zhCN = {
     },
     statistics: {
       title: '数据赋能',
-      short: '企业、诉求、政策兑现和楼宇的公开统计。',
+      short: '辖区企业、诉求办理、政策兑现、楼宇与热门搜索的公开统计，每张表可导出 Excel。',
       summary:
-        '公开展示辖区企业分布与增长、诉求响应率和满意率、政策兑现金额与受益企业、楼宇空置率与亿元楼数量等统计数据，统计口径和计算公式随数据一并公开。',
+        '公开展示辖区企业按街道、行业、规模的分布与逐年新增，近 12 个月诉求响应率、按期办结率、解决率、满意率，政策兑现金额与受益企业，楼宇空置率、亿元楼与热门楼宇，以及热门搜索词；统计口径随数据公开，少于 5 的数据不单独公布。',
       features: [
-        '企业按街道、行业、规模分布及增长趋势',
-        '诉求响应率、按期办结率、解决率、满意率',
-        '政策兑现金额、受益企业数量',
-        '楼宇空置率、亿元楼数量、热门楼宇',
-        '所有统计表可导出为 Excel',
+        '企业按街道、行业门类、规模分布及逐年新增',
+        '近 12 个月诉求四率（附计算口径）',
+        '政策兑现金额、受益企业，按申报事项列示',
+        '楼宇空置率、亿元楼和千万元楼数量、热门楼宇排行',
+        '热门搜索词；每张统计表均可导出 Excel',
       ],
       meanwhile: '统计数据将随各业务模块上线逐步公开。',
     },
@@ -695,6 +698,11 @@ export const zhCN = {
       'enterprise.update': '修改企业档案',
       'enterprise.verify': '核验企业档案',
       'enterprise.yearly.update': '填报年度数据',
+      'enterprise.visit.create': '新增走访记录',
+      'enterprise.visit.update': '修改走访记录',
+      'enterprise.visit.note': '追加走访更正说明',
+      'enterprise.visit.problem': '更新走访问题处理情况',
+      'enterprise.visit.appeal': '走访问题转为诉求',
       'notification.preferences.update': '修改通知设置',
       'personal_data.reveal': '查看个人信息明文',
       'appeal.opinion': '诉求：协办单位提交意见',
@@ -729,6 +737,22 @@ export const zhCN = {
       'building.verify': '核实楼宇信息',
       'building.viewing_request.create': '提交看房预约',
       'building.viewing_request.update': '处理看房预约',
+      'content.article.create': '新建资讯',
+      'content.article.update': '修改资讯',
+      'content.article.publish': '发布资讯',
+      'content.article.archive': '归档资讯',
+      'content.article.withdraw': '撤回资讯',
+      'content.article.delete': '删除资讯草稿',
+      'content.guide.create': '新建办事指南',
+      'content.guide.update': '修改办事指南',
+      'content.guide.publish': '发布办事指南',
+      'content.guide.archive': '归档办事指南',
+      'content.guide.withdraw': '撤回办事指南',
+      'content.guide.delete': '删除办事指南草稿',
+      'content.attachment.add': '上传资讯附件',
+      'content.attachment.remove': '删除资讯附件',
+      'content.measure.update': '修改行动方案举措',
+      'content.measure.progress': '更新举措进展',
       'file.upload': '上传附件',
       'notification.read': '阅读消息',
       'notification.read_all': '全部消息标为已读',
@@ -743,6 +767,7 @@ export const zhCN = {
       'policy_program.create': '新建申报事项',
       'policy_program.publish': '发布申报事项',
       'policy_program.update': '修改申报事项',
+      'policy_program.repush': '向档案变化的企业推送政策',
       'policy_program.withdraw': '撤回申报事项',
       'policy_subscription.update': '修改政策订阅',
       'system.backup': '备份数据',
@@ -1821,6 +1846,9 @@ export const zhCN = {
   appeals: appealsZh,
   appealsStaff: appealsStaffZh,
   buildings: buildingsZh,
+  content: contentZh,
+  insights: insightsZh,
+  visits: visitsZh,
 };
 
 /** The shape of every locale: the same keys as Chinese, the same function signatures. */

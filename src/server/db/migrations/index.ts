@@ -12,6 +12,11 @@ import * as m009 from './009-appeal-file-once';
 import * as m010 from './010-totp';
 import * as m011 from './011-notification-outbox';
 import * as m012 from './012-job-state';
+import * as m013 from './013-content';
+import * as m014 from './014-search-terms';
+import * as m015 from './015-enterprise-fact-changes';
+import * as m016 from './016-visits';
+import * as m017 from './017-drop-search-queries';
 
 /** A migration runs on both databases; the dialect supplies the column types that differ. */
 export interface QifuMigration {
@@ -33,4 +38,9 @@ export const MIGRATIONS: Record<string, QifuMigration> = {
   '010-totp': m010,
   '011-notification-outbox': m011,
   '012-job-state': m012,
+  '013-content': m013,
+  '014-search-terms': m014,
+  '015-enterprise-fact-changes': m015,
+  '016-visits': m016,
+  '017-drop-search-queries': m017,
 };

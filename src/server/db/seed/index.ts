@@ -14,9 +14,12 @@ import { DEMO_ACCOUNTS, demoLogin } from './accounts';
 import { seedAppealCatalogue } from './appeal-catalogue';
 import { type AppealSeedSummary, seedAppeals } from './appeals';
 import { type BuildingSeedSummary, seedBuildings } from './buildings';
+import { type ContentSeedSummary, seedContent } from './content';
 import { buildDemoEnterprises } from './enterprises';
 import { type PolicySeedSummary, seedPolicies } from './policies';
 import { DEMO_DEPARTMENTS, DEMO_QUALIFICATION_KINDS, DEMO_STREETS } from './reference';
+import { seedSearchTerms } from './search-terms';
+import { seedVisits, type VisitSeedSummary } from './visits';
 
 export { DEMO_ACCOUNTS, type DemoAccount, demoLogin } from './accounts';
 export {
@@ -43,8 +46,11 @@ export type SeedSummary = Record<
   | keyof PolicySeedSummary
   | keyof BuildingSeedSummary
   | keyof AppealSeedSummary
+  | keyof ContentSeedSummary
+  | keyof VisitSeedSummary
   | 'appealTopics'
-  | 'appealKb',
+  | 'appealKb'
+  | 'searchTerms',
   number
 >;
 
@@ -257,6 +263,19 @@ export async function seedDemo(
         secondaryAdmin: userByPhone('13800000003'),
       },
     });
+    // Searched terms of the last 90 days (insights: most searched terms).
+    const searchTerms = await seedSearchTerms(trx, { clock });
+    // Content: articles, service guides and the action plan (measures owned by the departments above).
+    const content = await seedContent(trx, {
+      dialect: database.dialect,
+      clock,
+      id,
+      departments: deptIds,
+      editorId: userOf('content_editor'),
+    });
+
+    // Visits (走访记录) of the liaisons to their enterprises; the appeals they submitted come from some of them.
+    const visits = await seedVisits(trx, { clock, id });
 
     const summary: SeedSummary = {
       streets: DEMO_STREETS.length,
@@ -274,6 +293,9 @@ export async function seedDemo(
       appealTopics,
       appealKb,
       ...appeals,
+      searchTerms,
+      ...content,
+      ...visits,
     };
     await new AuditLog(database.dialect, clock).write(trx, systemContext(opts.requestId ?? 'system'), {
       action: 'system.seed_demo',

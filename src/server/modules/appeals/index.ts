@@ -58,3 +58,4 @@ export const appealsModule: FastifyPluginAsync<{ platform: Platform }> = async (
 export { AppealCatalogue, type TopicEntry } from './catalogue';
 export { type AppealJobs, createAppealJobs, type TickReport } from './jobs';
 export { AppealService } from './service';
+export { appealStatistics, type StatsDeps } from './statistics';

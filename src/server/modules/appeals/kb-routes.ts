@@ -30,7 +30,10 @@ export const appealKbRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         response: { 200: appealKbSearchSchema },
       },
     },
-    async (req) => kb.search(req.query),
+    async (req) => {
+      opts.platform.searchTerms.record('appeals_kb', req.query.q, req.query.page); // insights: counted in memory
+      return kb.search(req.query);
+    },
   );
 
   // Before /appeal-kb/:id, so that "manage" is not read as an id.

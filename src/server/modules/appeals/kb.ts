@@ -85,7 +85,6 @@ export class AppealKbService {
       filters: { topic: q.topicCode },
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
-      record: q.q.trim() !== '',
     });
     return {
       ...(await this.hits(r.items)),

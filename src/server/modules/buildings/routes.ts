@@ -36,7 +36,10 @@ export const buildingPublicRoutes: FastifyPluginAsyncZod<{ services: BuildingSer
         response: { 200: buildingSearchSchema },
       },
     },
-    async (req) => buildings.search.search(req.query),
+    async (req) => {
+      buildings.platform.searchTerms.record('buildings', req.query.q, req.query.page); // insights: counted in memory
+      return buildings.search.search(req.query);
+    },
   );
 
   app.get(

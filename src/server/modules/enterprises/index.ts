@@ -4,11 +4,13 @@ import type { Platform } from '../../app';
 import { memberReveal } from './reveal';
 import { enterprisesRoutes } from './routes';
 import { createSizeClassJob } from './size-job';
+import { visitRoutes } from './visit-routes';
 
 /** Enterprises (SPEC §2.2, 一企一档): reference data, bindings, profiles with provenance, size class, liaisons. */
 export const enterprisesModule: FastifyPluginAsync<{ platform: Platform }> = async (app, opts) => {
   // Only the platform: passing `opts` on would hand the prefix down a second time.
   await app.register(enterprisesRoutes, { platform: opts.platform });
+  await app.register(visitRoutes, { platform: opts.platform });
   opts.platform.privacy.register(memberReveal);
   const { platform } = opts;
   if (platform.config.jobs.enabled) {

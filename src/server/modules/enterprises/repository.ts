@@ -97,6 +97,18 @@ function prefixPattern(term: string): string {
 }
 
 /** Every query of the enterprises module. Methods that write take the transaction as their first argument. */
+/**
+ * Queue the enterprise for the open programs to judge it again (policies/repush-job.ts): written in the
+ * transaction of the change, so a change that rolls back queues nothing.
+ */
+export async function markFactsChanged(trx: DB, enterpriseId: string, at: string): Promise<void> {
+  await trx
+    .insertInto('enterpriseFactChanges')
+    .values({ enterpriseId, changedAt: at })
+    .onConflict((oc) => oc.column('enterpriseId').doUpdateSet({ changedAt: at }))
+    .execute();
+}
+
 export class EnterprisesRepository {
   constructor(
     private readonly db: DB,

@@ -59,6 +59,7 @@ import {
   type BindingRow,
   type EnterpriseRow,
   EnterprisesRepository,
+  markFactsChanged,
   readYearly,
   type YearlyRow,
 } from './repository';
@@ -449,6 +450,7 @@ export class EnterprisesService {
       if (!(await this.repo.updateEnterprise(trx, id, version, set))) throw new AppError('STALE_VERSION');
       await this.repo.writeProvenance(trx, id, changed, this.provenanceFor(ctx, perm, at));
       await refreshSizeClass(trx, id, this.now());
+      await markFactsChanged(trx, id, at);
       await this.p.audit.write(trx, ctx, {
         action: 'enterprise.update',
         objectType: ENTERPRISE,
@@ -507,6 +509,7 @@ export class EnterprisesService {
         this.provenanceFor(ctx, perm, at),
       );
       await refreshSizeClass(trx, id, this.now());
+      await markFactsChanged(trx, id, at);
       await this.p.audit.write(trx, ctx, {
         action: 'enterprise.yearly.update',
         objectType: ENTERPRISE,
@@ -542,6 +545,7 @@ export class EnterprisesService {
         changed.map((k) => `ip.${k}`),
         this.provenanceFor(ctx, perm, at),
       );
+      await markFactsChanged(trx, id, at);
       await this.p.audit.write(trx, ctx, {
         action: 'enterprise.ip.update',
         objectType: ENTERPRISE,
@@ -601,6 +605,7 @@ export class EnterprisesService {
       };
       await this.bumpVersion(trx, id, current.version, at);
       await this.repo.insertQualification(trx, row);
+      await markFactsChanged(trx, id, at);
       await this.p.audit.write(trx, ctx, {
         action: 'enterprise.qualification.create',
         objectType: ENTERPRISE,
@@ -652,6 +657,7 @@ export class EnterprisesService {
         updatedBy: prov.updatedBy,
         updatedAt: at,
       });
+      await markFactsChanged(trx, id, at);
       await this.p.audit.write(trx, ctx, {
         action: 'enterprise.qualification.update',
         objectType: ENTERPRISE,
@@ -671,6 +677,7 @@ export class EnterprisesService {
       const at = this.now().toISOString();
       await this.bumpVersion(trx, id, current.version, at);
       await this.repo.deleteQualification(trx, qid);
+      await markFactsChanged(trx, id, at);
       await this.p.audit.write(trx, ctx, {
         action: 'enterprise.qualification.delete',
         objectType: ENTERPRISE,
@@ -856,6 +863,7 @@ export class EnterprisesService {
             updatedBy: p.userId,
             updatedAt: at,
           });
+          await markFactsChanged(trx, ent.id, at);
           await this.p.audit.write(trx, ctx, {
             action: 'enterprise.create',
             objectType: ENTERPRISE,

@@ -6,6 +6,7 @@ import { systemContext } from '../../platform/context';
 import { takeLease } from '../../platform/jobs/lease';
 import { periodic } from '../../platform/jobs/periodic';
 import { lastCompletedYear } from './profile';
+import { markFactsChanged } from './repository';
 import { refreshSizeClass } from './service';
 
 /**
@@ -69,7 +70,11 @@ export function createSizeClassJob(opts: SizeJobOptions) {
       await db.transaction().execute(async (trx) => {
         for (const e of ids) {
           const size = await refreshSizeClass(trx, e.id, now);
-          if (size.sizeClass !== e.sizeClass) changed++;
+          if (size.sizeClass !== e.sizeClass) {
+            changed++;
+            // A new class may open or close programs to the enterprise.
+            await markFactsChanged(trx, e.id, now.toISOString());
+          }
         }
       });
       checked += ids.length;

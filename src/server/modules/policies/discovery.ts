@@ -21,7 +21,6 @@ export class DiscoveryService {
       openOn: q.openNow ? this.c.today() : undefined,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
-      record: true,
       countLimit: POLICY_SEARCH_COUNT_LIMIT,
     });
     return {

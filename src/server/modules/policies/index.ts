@@ -1,6 +1,8 @@
+import { hostname } from 'node:os';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../../app';
 import { claimRoutes } from './claim-routes';
+import { createRepushJob } from './repush-job';
 import { claimReveal } from './reveal';
 import { policiesRoutes } from './routes';
 import { createPolicyServices } from './services';
@@ -15,6 +17,19 @@ export const policiesModule: FastifyPluginAsync<{ platform: Platform }> = async 
   await app.register(policiesRoutes, { services });
   await app.register(claimRoutes, { services });
   opts.platform.privacy.register(claimReveal(services));
+  const { platform } = opts;
+  if (platform.config.jobs.enabled) {
+    const repush = createRepushJob({
+      context: services.context,
+      pusher: services.pusher,
+      holder: `${hostname()}:${process.pid}`,
+      intervalMs: platform.config.jobs.intervalSeconds * 1000,
+      log: app.log,
+      onError: (err) => app.log.error({ err }, 'push to changed enterprises failed'),
+    });
+    app.addHook('onReady', async () => repush.start());
+    app.addHook('onClose', async () => repush.stop());
+  }
 };
 
 export { ALL_FACTS, factSnapshot, loadEnterpriseFacts, ruleFactKeys } from './enterprise-facts';
@@ -22,6 +37,7 @@ export { type IndexerDeps, PolicyIndexer, SCOPES as POLICY_SEARCH_SCOPES } from 
 export { amountTextOf } from './present';
 export { claimYearOf } from './programs';
 export type { DocumentRow, InterpretationRow, ProgramRow } from './repository';
+export { createRepushJob, REPUSH_JOB_LEASE, type RepushReport } from './repush-job';
 export { richTextToPlain, sanitizeRichText } from './rich-text';
 export {
   compileRule,

@@ -34,6 +34,11 @@ export interface PushOptions {
   /** The reward year claims are for (免申即享 candidates). */
   claimYear: number;
   catalogue: FactCatalogue;
+  /**
+   * Judge only these enterprises (their facts changed: repush-job.ts). Everything else is as for the whole
+   * district: recorded once per rules version, notified when newly eligible, 免申即享 candidates.
+   */
+  enterpriseIds?: readonly string[];
 }
 
 interface Eligible {
@@ -66,9 +71,11 @@ export class PushService {
 
     const rule = compileRule(rules, { catalogue: options.catalogue });
     const keys = ruleFactKeys(rule, asOf);
+    const among = options.enterpriseIds;
     const all = await loadEnterpriseFacts(trx, needsOf(keys), {
       asOf,
       qualificationKinds: options.catalogue.qualifications.map((q) => q.code),
+      ...(among ? { enterpriseIds: among } : {}),
     });
     const ctx = { asOf };
     const eligible: Eligible[] = [];
@@ -80,10 +87,12 @@ export class PushService {
     summary.eligible = eligible.length;
 
     const version = program.rulesVersion;
-    const recorded = await this.c.repo.pushedEnterprises(trx, program.id, version);
+    const recorded = await this.c.repo.pushedEnterprises(trx, program.id, version, among);
     const previous = await this.c.repo.previousPushVersion(trx, program.id, version);
     const stillEligible =
-      previous === null ? new Set<string>() : await this.c.repo.pushedEnterprises(trx, program.id, previous);
+      previous === null
+        ? new Set<string>()
+        : await this.c.repo.pushedEnterprises(trx, program.id, previous, among);
     const now = this.c.nowIso();
     const fresh = eligible.filter((e) => !recorded.has(e.enterpriseId));
     const records: ProgramPushRecordTable[] = fresh.map((e) => ({
@@ -109,7 +118,12 @@ export class PushService {
     // 免申即享: every eligible enterprise without a claim for the year becomes a candidate.
     const candidateClaims = new Map<string, string>();
     if (program.mode === 'no_application') {
-      const withClaims = await this.c.repo.enterprisesWithLiveClaims(trx, program.id, options.claimYear);
+      const withClaims = await this.c.repo.enterprisesWithLiveClaims(
+        trx,
+        program.id,
+        options.claimYear,
+        among,
+      );
       const claims: PolicyClaimTable[] = [];
       const events: PolicyClaimEventTable[] = [];
       for (const e of eligible) {

@@ -595,13 +595,21 @@ export class PoliciesRepository {
   // ——— push records and subscriptions ———
 
   /** Enterprises recorded eligible under this rules version of the program. */
-  async pushedEnterprises(trx: DB, programId: string, rulesVersion: number): Promise<Set<string>> {
-    const rows = await trx
+  /** The enterprises recorded eligible under a rules version (only among `among`, when given). */
+  async pushedEnterprises(
+    trx: DB,
+    programId: string,
+    rulesVersion: number,
+    among?: readonly string[],
+  ): Promise<Set<string>> {
+    if (among && !among.length) return new Set();
+    let q = trx
       .selectFrom('programPushRecords')
       .select('enterpriseId')
       .where('programId', '=', programId)
-      .where('rulesVersion', '=', rulesVersion)
-      .execute();
+      .where('rulesVersion', '=', rulesVersion);
+    if (among) q = q.where('enterpriseId', 'in', [...among]);
+    const rows = await q.execute();
     return new Set(rows.map((r) => r.enterpriseId));
   }
 
@@ -722,14 +730,21 @@ export class PoliciesRepository {
   }
 
   /** Enterprises with a live claim for the program and year (免申即享 candidates are not listed twice). */
-  async enterprisesWithLiveClaims(trx: DB, programId: string, year: number): Promise<Set<string>> {
-    const rows = await trx
+  async enterprisesWithLiveClaims(
+    trx: DB,
+    programId: string,
+    year: number,
+    among?: readonly string[],
+  ): Promise<Set<string>> {
+    if (among && !among.length) return new Set();
+    let q = trx
       .selectFrom('policyClaims')
       .select('enterpriseId')
       .where('programId', '=', programId)
       .where('year', '=', year)
-      .where('status', '<>', 'withdrawn')
-      .execute();
+      .where('status', '<>', 'withdrawn');
+    if (among) q = q.where('enterpriseId', 'in', [...among]);
+    const rows = await q.execute();
     return new Set(rows.map((r) => r.enterpriseId));
   }
 

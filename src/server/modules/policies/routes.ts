@@ -511,7 +511,10 @@ export const policiesRoutes: FastifyPluginAsyncZod<{ services: PolicyServices }>
         response: { 200: policySearchSchema },
       },
     },
-    async (req) => discovery.search(req.query),
+    async (req) => {
+      services.context.p.searchTerms.record('policies', req.query.q, req.query.page); // insights: counted in memory
+      return discovery.search(req.query);
+    },
   );
 
   app.get(

@@ -16,6 +16,8 @@ export interface PolicyServices {
   matching: MatchingService;
   claims: ClaimsService;
   discovery: DiscoveryService;
+  /** 政策找企业: a program against the district, or against the enterprises whose facts changed. */
+  pusher: PushService;
 }
 
 export function createPolicyServices(platform: Platform): PolicyServices {
@@ -30,5 +32,6 @@ export function createPolicyServices(platform: Platform): PolicyServices {
     matching,
     claims: new ClaimsService(context, matching),
     discovery: new DiscoveryService(context),
+    pusher,
   };
 }

@@ -127,9 +127,7 @@ describe(`MemoryTextIndex agrees with the database index on ${TEST_DB}`, () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     db = tdb.handle.db;
-    search = new SearchIndex(db, tdb.handle.dialect, new FixedClock('2026-03-10T02:00:00.000Z'), {
-      flushDelayMs: 0,
-    });
+    search = new SearchIndex(db, tdb.handle.dialect, new FixedClock('2026-03-10T02:00:00.000Z'));
     await db.transaction().execute(async (trx) => {
       for (const [i, [title, summary, body]] of entries.entries()) {
         await search.upsert(trx, { scope: 'building', id: `b${i}`, title, summary, body });
@@ -153,7 +151,6 @@ describe(`MemoryTextIndex agrees with the database index on ${TEST_DB}`, () => {
     });
   });
   afterAll(async () => {
-    await search.close();
     await tdb.drop();
   });
 

@@ -17,10 +17,9 @@ const clock = new FixedClock('2026-03-10T02:00:00.000Z');
 beforeAll(async () => {
   tdb = await createTestDatabase();
   db = tdb.handle.db;
-  index = new SearchIndex(db, tdb.handle.dialect, clock, { flushDelayMs: 0 });
+  index = new SearchIndex(db, tdb.handle.dialect, clock);
 });
 afterAll(async () => {
-  await index.close();
   await tdb.drop();
 });
 beforeEach(async () => {
@@ -29,7 +28,6 @@ beforeEach(async () => {
   await db.transaction().execute(async (trx) => {
     for (const r of rows) await index.remove(trx, r.scope, r.entityId);
   });
-  await db.deleteFrom('searchQueries').execute();
 });
 afterEach(() => clock.set('2026-03-10T02:00:00.000Z'));
 
@@ -292,12 +290,11 @@ describe(`SearchIndex on ${TEST_DB}`, () => {
       '     ',
     ];
     for (const q of nasty) {
-      const r = await index.search({ query: q, record: true });
+      const r = await index.search({ query: q });
       expect(r.total, q).toBeGreaterThanOrEqual(0);
     }
     expect(await ids('租金"')).toEqual(['a']);
     expect(await ids("o'brien")).toEqual(['a']);
-    await index.flushQueries();
     expect(await ids('租金')).toEqual(['a']); // the table is still there
   });
 
@@ -339,25 +336,6 @@ describe(`SearchIndex on ${TEST_DB}`, () => {
     const tiers = all.items.map((i) => i.score);
     expect(tiers).toEqual([...tiers].sort((a, b) => b - a));
     expect(tiers).toEqual([5, 5, 5, 5, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
-  });
-
-  it('counts searched terms per day for insights', async () => {
-    await put(doc('a', '租金补贴政策'));
-    await index.search({ query: '租金  补贴', record: true });
-    await index.search({ query: '租金 补贴', record: true });
-    await index.search({ query: '区块链', record: true });
-    await index.search({ query: '租金', record: false });
-    await index.flushQueries();
-    clock.set('2026-03-11T02:00:00.000Z');
-    await index.search({ query: '租金 补贴', record: true });
-    await index.flushQueries();
-    expect(await index.topTerms('2026-03-10', '2026-03-11')).toEqual([
-      { term: '租金 补贴', count: 3, misses: 0 },
-      { term: '区块链', count: 1, misses: 1 },
-    ]);
-    expect(await index.topTerms('2026-03-11', '2026-03-11')).toEqual([
-      { term: '租金 补贴', count: 1, misses: 0 },
-    ]);
   });
 
   it('drops a scope filter only when it leaves nothing out', async () => {

@@ -80,8 +80,6 @@ export interface SearchRequest {
   limit?: number;
   /** 0 … 10 000, default 0. */
   offset?: number;
-  /** Count the query in "most searched terms" (user-facing searches set it; internal lookups do not). */
-  record?: boolean;
   /** Snippet length in characters (default 120). */
   snippetLength?: number;
   /**
@@ -115,17 +113,10 @@ export interface SearchResult {
   terms: string[];
 }
 
-export interface SearchTermCount {
-  term: string;
-  count: number;
-  misses: number;
-}
-
 /** Characters of body indexed and kept for snippets (a long regulation is found by its first 30 000 characters). */
 export const MAX_BODY_CHARS = 30_000;
 const MAX_TITLE_CHARS = 500;
 const MAX_SUMMARY_CHARS = 4_000;
-const MAX_RECORDED_TERM_CHARS = 40;
 const SCOPE_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 
 // Row id layout (a safe integer in JS, a bigint in PostgreSQL): (boost + 4) · 2^40 + day · 2^24 + sequence.
@@ -186,27 +177,13 @@ interface PageRow {
   score: number;
 }
 
-export interface SearchIndexOptions {
-  /** Delay before buffered query counts are written (default 5 s; 0 = only on flushQueries/close). */
-  flushDelayMs?: number;
-  /** Where a failed background flush is reported (the counts stay buffered for the next one). */
-  onError?: (err: unknown) => void;
-}
-
 /** The search index of the platform; one per app, shared by modules (Platform.search). */
 export class SearchIndex {
-  private readonly pending = new Map<string, { day: string; term: string; count: number; misses: number }>();
-  private flushTimer: NodeJS.Timeout | undefined;
-  private readonly flushDelayMs: number;
-
   constructor(
     private readonly db: DB,
     private readonly dialect: Dialect,
     private readonly clock: Clock,
-    private readonly options: SearchIndexOptions = {},
-  ) {
-    this.flushDelayMs = options.flushDelayMs ?? 5_000;
-  }
+  ) {}
 
   /**
    * Index (or re-index) one record, inside the transaction that changes it, so the index never disagrees with
@@ -353,7 +330,6 @@ export class SearchIndex {
       return { ...found, rows: await this.rowsOf(db, found.page) };
     });
     const totalCapped = total > cap;
-    if (!blank && req.record) this.recordQuery(parsed.normalized, total === 0);
     // The scope check runs before the read: an entry of a scope new to the index, written in between, must not
     // show (it could only change the total, by the entries written in that instant).
     const wanted = req.scopes ? new Set(req.scopes) : null;
@@ -673,87 +649,5 @@ export class SearchIndex {
       });
     }
     return hits;
-  }
-
-  // --- searched terms (insights) --------------------------------------------------------------------------------
-
-  /** Count one search in memory; written in batches, so searching never waits for a write. */
-  private recordQuery(normalized: string, miss: boolean): void {
-    const t = normalized.slice(0, MAX_RECORDED_TERM_CHARS).trim();
-    if (!t) return;
-    const day = shanghaiDate(this.clock.now());
-    const key = `${day}\u0000${t}`;
-    const entry = this.pending.get(key) ?? { day, term: t, count: 0, misses: 0 };
-    entry.count++;
-    if (miss) entry.misses++;
-    this.pending.set(key, entry);
-    if (!this.flushTimer && this.flushDelayMs > 0) {
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = undefined;
-        this.flushQueries().catch((err) => this.options.onError?.(err));
-      }, this.flushDelayMs);
-      this.flushTimer.unref();
-    }
-  }
-
-  /** Write the buffered search counts (an upsert per day and term; several instances add up). */
-  async flushQueries(): Promise<void> {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    if (!this.pending.size) return;
-    const batch = [...this.pending.values()];
-    this.pending.clear();
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const e of batch) {
-          await trx
-            .insertInto('searchQueries')
-            .values(e)
-            .onConflict((oc) =>
-              oc.columns(['day', 'term']).doUpdateSet((eb) => ({
-                count: eb('searchQueries.count', '+', e.count),
-                misses: eb('searchQueries.misses', '+', e.misses),
-              })),
-            )
-            .execute();
-        }
-      });
-    } catch (err) {
-      for (const e of batch) {
-        const key = `${e.day}\u0000${e.term}`;
-        const kept = this.pending.get(key);
-        if (kept) {
-          kept.count += e.count;
-          kept.misses += e.misses;
-        } else this.pending.set(key, e);
-      }
-      throw err;
-    }
-  }
-
-  /** The most searched terms between two days (inclusive), with how many of those searches found nothing. */
-  async topTerms(from: string, to: string, limit = 20): Promise<SearchTermCount[]> {
-    assertDate(from, 'from');
-    assertDate(to, 'to');
-    const rows = await this.db
-      .selectFrom('searchQueries')
-      .select((eb) => [
-        'term',
-        eb.fn.sum<number>('count').as('count'),
-        eb.fn.sum<number>('misses').as('misses'),
-      ])
-      .where('day', '>=', from)
-      .where('day', '<=', to)
-      .groupBy('term')
-      .orderBy('count', 'desc')
-      .orderBy('term')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ term: r.term, count: Number(r.count), misses: Number(r.misses) }));
-  }
-
-  /** Write what is buffered and stop the timer (the app's onClose). */
-  async close(): Promise<void> {
-    await this.flushQueries();
   }
 }

@@ -1,4 +1,4 @@
-import type { FileInfo, FilePurpose } from '../../../shared/files';
+import type { FileInfo, UploadPurpose } from '../../../shared/files';
 import { ApiError } from '../../app/api';
 
 /**
@@ -27,7 +27,7 @@ export interface MaterialFile {
  * POST /files as multipart/form-data (field `file`). Failures become ApiError like every other call, so the page
  * shows the server's own words for 413 (too large) and 415 (not an allowed type).
  */
-export async function uploadFile(file: File, purpose: FilePurpose): Promise<FileInfo> {
+export async function uploadFile(file: File, purpose: UploadPurpose): Promise<FileInfo> {
   const body = new FormData();
   body.append('file', file, file.name);
   let res: Response;

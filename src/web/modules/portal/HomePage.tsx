@@ -39,7 +39,16 @@ const SERVICE_ICONS: Record<ServiceKey, ReactNode> = {
 };
 
 /** Public services that are live; the others show their 建设中 page. */
-const BUILT_SERVICES = new Set<ServiceKey>(['policies', 'selfTest', 'appeals', 'buildings']);
+const BUILT_SERVICES = new Set<ServiceKey>([
+  'policies',
+  'selfTest',
+  'appeals',
+  'buildings',
+  'news',
+  'guides',
+  'actionPlan',
+  'statistics',
+]);
 
 const PROMISE_ICONS = [
   <FileSearchOutlined key="p" />,

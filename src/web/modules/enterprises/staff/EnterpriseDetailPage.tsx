@@ -9,6 +9,7 @@ import { useT } from '../../../app/prefs';
 import { useApi } from '../../../app/useApi';
 import { WorkbenchNotFound } from '../../workbench/WorkbenchNotFound';
 import { ProfileView } from '../profile/ProfileView';
+import { useVisitHistoryTabs } from '../visits/EnterpriseVisitsTab';
 import { StaffMembers } from './StaffMembers';
 
 /** One enterprise's profile as staff see it: editable and verifiable by its liaison and the administrator. */
@@ -20,6 +21,7 @@ export function EnterpriseDetailPage() {
   useEffect(() => {
     if (res.data) setProfile(res.data);
   }, [res.data]);
+  const visitTabs = useVisitHistoryTabs(profile);
 
   if (res.error instanceof ApiError && res.error.status === 404) return <WorkbenchNotFound />;
   return (
@@ -38,11 +40,12 @@ export function EnterpriseDetailPage() {
           profile={profile}
           onChange={setProfile}
           reload={res.reload}
-          extraTabs={
-            profile.permissions.manageMembers
+          extraTabs={[
+            ...(profile.permissions.manageMembers
               ? [{ key: 'members', label: m.center.membersTab, children: <StaffMembers profile={profile} /> }]
-              : []
-          }
+              : []),
+            ...visitTabs,
+          ]}
         />
       )}
     </Flex>

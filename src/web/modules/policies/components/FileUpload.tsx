@@ -1,7 +1,7 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import { useId, useRef, useState } from 'react';
-import type { FileInfo, FilePurpose } from '../../../../shared/files';
+import type { FileInfo, UploadPurpose } from '../../../../shared/files';
 import { useDescribeError } from '../../../app/errors';
 import { useT } from '../../../app/prefs';
 import {
@@ -39,7 +39,7 @@ export function UploadButton({
   disabled,
   onUploaded,
 }: {
-  purpose: FilePurpose;
+  purpose: UploadPurpose;
   accept?: string;
   label?: string;
   disabled?: boolean;
