@@ -176,6 +176,36 @@ const CALLS: [string, string][] = [
   ['POST', '/api/v1/buildings/import'],
   ['POST', '/api/v1/buildings/import/:id/commit'],
   ['GET', '/api/v1/buildings/export'],
+  // content (src/web/modules/content/paths.ts)
+  ['GET', '/api/v1/content/articles'],
+  ['GET', '/api/v1/content/articles/:id'],
+  ['GET', '/api/v1/content/guides'],
+  ['GET', '/api/v1/content/guides/:id'],
+  ['GET', '/api/v1/content/action-plans'],
+  ['GET', '/api/v1/content/action-plans/:id'],
+  ['GET', '/api/v1/content/feed.atom'],
+  ['GET', '/api/v1/content/feed.rss'],
+  ['GET', '/api/v1/content/attachments/:id'],
+  ['GET', '/api/v1/departments'],
+  ...(['articles', 'guides'] as const).flatMap((kind): [string, string][] => [
+    ['GET', `/api/v1/content/manage/${kind}`],
+    ['POST', `/api/v1/content/manage/${kind}`],
+    ['GET', `/api/v1/content/manage/${kind}/:id`],
+    ['PATCH', `/api/v1/content/manage/${kind}/:id`],
+    ['DELETE', `/api/v1/content/manage/${kind}/:id`],
+    ['POST', `/api/v1/content/manage/${kind}/:id/publish`],
+    ['POST', `/api/v1/content/manage/${kind}/:id/archive`],
+    ['POST', `/api/v1/content/manage/${kind}/:id/withdraw`],
+    ['POST', `/api/v1/content/manage/${kind}/:id/attachments`],
+    ['DELETE', `/api/v1/content/manage/${kind}/:id/attachments/:attachmentId`],
+  ]),
+  ['GET', '/api/v1/content/manage/action-plans'],
+  ['GET', '/api/v1/content/manage/action-plans/:id'],
+  ['PATCH', '/api/v1/content/manage/measures/:id'],
+  ['POST', '/api/v1/content/manage/measures/:id/progress'],
+  // insights (src/web/modules/insights)
+  ['GET', '/api/v1/insights/public'],
+  ['GET', '/api/v1/insights/dashboard'],
 ];
 
 let t: TestApp;
@@ -219,6 +249,8 @@ describe('web ↔ API contract', () => {
     ['claims', 'GET', '/api/v1/policies/claims'],
     ['buildings', 'GET', '/api/v1/buildings/manage'],
     ['catalogue', 'POST', '/api/v1/appeal-topics'],
+    ['content', 'POST', '/api/v1/content/manage/articles'],
+    ['insights', 'GET', '/api/v1/insights/dashboard'],
   ] as const)('the %s page is shown to exactly the roles %s %s admits', (key, method, url) => {
     expect(sorted(navItem(key).roles)).toEqual(staffRoles(accessOf(method, url)));
   });

@@ -51,6 +51,7 @@ export const visitsZh = {
     nextVisitOn: '计划下次走访',
   },
   problemCount: (n: number, open: number) => (open ? `${n} 个，${open} 个未办结` : `${n} 个`),
+  listSeparator: '、',
   none: '无',
   empty: '暂无走访记录',
   view: '查看',
@@ -93,6 +94,7 @@ export const visitsZh = {
     saved: '走访记录已保存',
   },
   detail: {
+    person: (name: string, post: string) => (post ? `${name}（${post}）` : name),
     back: '返回走访记录',
     internal: '内部工作记录，企业看不到',
     author: '记录人',
@@ -136,6 +138,9 @@ export const visitsZh = {
   coverage: {
     asOf: (d: string, days: number) => `统计截至 ${d}；“覆盖”指近 ${days} 天内至少走访一次。`,
     rate: '走访覆盖率',
+    coveredOf: (covered: number, assigned: number, days: number) =>
+      `近 ${days} 天走访 ${covered} 家，共 ${assigned} 家已配专员企业`,
+    coveredCell: (n: number, percent: number) => `${n}（${percent}%）`,
     assigned: '已配专员的企业',
     covered: (days: number) => `近 ${days} 天已走访`,
     visitsInWindow: (days: number) => `近 ${days} 天走访次数`,

@@ -28,7 +28,7 @@ export function CoverageView({
           <Card>
             <Statistic title={t.rate} value={percent} suffix="%" />
             <Progress percent={percent} showInfo={false} aria-label={`${t.rate} ${percent}%`} />
-            <Typography.Text type="secondary">{`${t.covered(c.days)} ${c.covered} / ${t.assigned} ${c.assigned}`}</Typography.Text>
+            <Typography.Text type="secondary">{t.coveredOf(c.covered, c.assigned, c.days)}</Typography.Text>
           </Card>
         </Col>
         <Col xs={12} md={5}>
@@ -67,7 +67,7 @@ export function CoverageView({
               title: t.covered(c.days),
               key: 'covered',
               render: (_, r) =>
-                r.enterprises ? `${r.covered}（${Math.round((r.covered / r.enterprises) * 100)}%）` : '—',
+                r.enterprises ? t.coveredCell(r.covered, Math.round((r.covered / r.enterprises) * 100)) : '—',
             },
             { title: t.visitsInWindow(c.days), dataIndex: 'visitsInWindow' },
             { title: t.visitsInYear, dataIndex: 'visitsInYear' },

@@ -95,7 +95,7 @@ export function VisitDetailPage() {
                 label: t.people,
                 span: 'filled',
                 children: visit.people.length
-                  ? visit.people.map((p) => (p.post ? `${p.name}（${p.post}）` : p.name)).join('、')
+                  ? visit.people.map((p) => t.person(p.name, p.post)).join(m.visits.listSeparator)
                   : '—',
               },
               {
