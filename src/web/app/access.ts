@@ -8,8 +8,8 @@ import { ENTERPRISE_READER_ROLES, type Role } from '../../shared/roles';
 
 export type NavGroup = 'overview' | 'enterprise' | 'business' | 'system' | 'security';
 
-/** Workbench pages that exist today. */
-export type BuiltPageKey =
+/** The workbench pages, each with its menu entry. */
+export type WorkbenchKey =
   | 'dashboard'
   | 'enterprises'
   | 'visits'
@@ -27,11 +27,6 @@ export type BuiltPageKey =
   | 'content'
   | 'insights';
 
-/** Workbench modules still being built: their menu entry leads to an honest 建设中 page. */
-export type PlaceholderKey = 'visits';
-
-export type WorkbenchKey = BuiltPageKey | PlaceholderKey;
-
 export interface NavItem {
   key: WorkbenchKey;
   /** Path under /workbench ('' for the dashboard). */
@@ -39,7 +34,6 @@ export interface NavItem {
   group: NavGroup;
   /** 'staff' means every staff user. */
   roles: readonly Role[] | 'staff';
-  built: boolean;
 }
 
 /** Mirrors src/server/modules/enterprises/routes.ts: district-wide readers plus the liaison (his own enterprises). */
@@ -54,41 +48,38 @@ export const APPEAL_STATS_ROLES: readonly Role[] = ['leader', 'dispatcher'];
 export const BINDING_REVIEW_ROLES: readonly Role[] = ['admin', 'liaison'];
 
 export const WORKBENCH_NAV: readonly NavItem[] = [
-  { key: 'dashboard', path: '', group: 'overview', roles: 'staff', built: true },
-  { key: 'enterprises', path: 'enterprises', group: 'enterprise', roles: ENTERPRISE_LIST_ROLES, built: true },
-  { key: 'bindings', path: 'bindings', group: 'enterprise', roles: BINDING_REVIEW_ROLES, built: true },
-  { key: 'visits', path: 'visits', group: 'enterprise', roles: ['liaison', 'leader'], built: true },
+  { key: 'dashboard', path: '', group: 'overview', roles: 'staff' },
+  { key: 'enterprises', path: 'enterprises', group: 'enterprise', roles: ENTERPRISE_LIST_ROLES },
+  { key: 'bindings', path: 'bindings', group: 'enterprise', roles: BINDING_REVIEW_ROLES },
+  { key: 'visits', path: 'visits', group: 'enterprise', roles: ['liaison', 'leader'] },
   {
     key: 'appeals',
     path: 'appeals',
     group: 'business',
     roles: APPEAL_STAFF_ROLES,
-    built: true,
   },
   {
     key: 'supervision',
     path: 'supervision',
     group: 'business',
     roles: ['leader', 'dispatcher'],
-    built: true,
   },
-  { key: 'policies', path: 'policies', group: 'business', roles: ['policy_editor'], built: true },
+  { key: 'policies', path: 'policies', group: 'business', roles: ['policy_editor'] },
   {
     key: 'claims',
     path: 'claims',
     group: 'business',
     // The liaison follows his enterprises' claims (read only), as GET /policies/claims allows.
     roles: ['handler', 'policy_editor', 'leader', 'liaison'],
-    built: true,
   },
-  { key: 'buildings', path: 'buildings', group: 'business', roles: ['building_editor'], built: true },
-  { key: 'content', path: 'content', group: 'business', roles: ['content_editor'], built: true },
-  { key: 'insights', path: 'insights', group: 'business', roles: ['leader', 'admin'], built: true },
-  { key: 'users', path: 'users', group: 'system', roles: ['admin'], built: true },
-  { key: 'departments', path: 'departments', group: 'system', roles: ['admin'], built: true },
-  { key: 'calendar', path: 'calendar', group: 'system', roles: ['admin'], built: true },
-  { key: 'catalogue', path: 'appeal-catalogue', group: 'system', roles: ['admin'], built: true },
-  { key: 'audit', path: 'audit', group: 'security', roles: ['auditor'], built: true },
+  { key: 'buildings', path: 'buildings', group: 'business', roles: ['building_editor'] },
+  { key: 'content', path: 'content', group: 'business', roles: ['content_editor'] },
+  { key: 'insights', path: 'insights', group: 'business', roles: ['leader', 'admin'] },
+  { key: 'users', path: 'users', group: 'system', roles: ['admin'] },
+  { key: 'departments', path: 'departments', group: 'system', roles: ['admin'] },
+  { key: 'calendar', path: 'calendar', group: 'system', roles: ['admin'] },
+  { key: 'catalogue', path: 'appeal-catalogue', group: 'system', roles: ['admin'] },
+  { key: 'audit', path: 'audit', group: 'security', roles: ['auditor'] },
 ];
 
 export function isStaff(user: Pick<Me, 'kind'> | null | undefined): boolean {
@@ -113,10 +104,6 @@ export function navItem(key: WorkbenchKey): NavItem {
   const item = WORKBENCH_NAV.find((i) => i.key === key);
   if (!item) throw new Error(`unknown workbench page ${key}`);
   return item;
-}
-
-export function isPlaceholderKey(key: string): key is PlaceholderKey {
-  return WORKBENCH_NAV.some((i) => i.key === key && !i.built);
 }
 
 /** Where a user lands after logging in when no page asked for him. */

@@ -1,5 +1,4 @@
-import { ClockCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, type ButtonProps, Card, Flex, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, type ButtonProps, Flex, Result, Spin, Typography } from 'antd';
 import type { MouseEvent, ReactNode } from 'react';
 import { isRouteErrorResponse, useHref, useLinkClickHandler, useRouteError } from 'react-router';
 import { isStaff } from './access';
@@ -164,53 +163,5 @@ export function RouteError() {
         </Button>
       }
     />
-  );
-}
-
-/**
- * The honest page of a module that is not built yet: what it will offer, who it is for, and that it is being
- * built. No dead links, no pretend forms.
- */
-export function ComingSoon({
-  title,
-  summary,
-  features,
-  meanwhile,
-  actions,
-}: {
-  title: string;
-  summary: string;
-  features: readonly string[];
-  meanwhile?: string | undefined;
-  actions?: ReactNode;
-}) {
-  const m = useT();
-  return (
-    <div className="qifu-coming-soon">
-      <PageHeader
-        title={title}
-        extra={
-          <Tag icon={<ClockCircleOutlined />} color="gold" className="qifu-status-tag">
-            {m.building.status}
-          </Tag>
-        }
-      />
-      <Card>
-        <Typography.Paragraph className="qifu-lead">{summary}</Typography.Paragraph>
-        <Typography.Title level={4}>{m.building.willOffer}</Typography.Title>
-        <ul className="qifu-feature-list">
-          {features.map((f) => (
-            <li key={f}>{f}</li>
-          ))}
-        </ul>
-        <Alert
-          type="info"
-          showIcon
-          title={m.building.notice}
-          description={meanwhile ?? m.building.meanwhile}
-        />
-        {actions ? <div className="qifu-actions">{actions}</div> : null}
-      </Card>
-    </div>
   );
 }

@@ -68,13 +68,6 @@ export const routes: RouteObject[] = [
         ),
       },
       {
-        path: 'services/:key',
-        lazy: page(
-          () => import('../modules/portal/ServicePage'),
-          (m) => m.ServicePage,
-        ),
-      },
-      {
         path: 'enterprise/*',
         lazy: page(
           () => import('../modules/enterprises/center/EnterpriseCenter'),
@@ -151,13 +144,6 @@ export const routes: RouteObject[] = [
       ...visitWorkbenchRoutes,
       ...contentWorkbenchRoutes,
       ...insightsWorkbenchRoutes,
-      {
-        path: 'soon/:key',
-        lazy: page(
-          () => import('../modules/workbench/PlaceholderPage'),
-          (m) => m.PlaceholderPage,
-        ),
-      },
       {
         path: '*',
         lazy: page(

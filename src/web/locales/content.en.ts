@@ -33,6 +33,11 @@ export const contentEn: typeof contentZh = {
   none: '—',
   attachments: 'Attachments',
   download: 'Download',
+  home: {
+    title: 'Latest news',
+    intro: 'Notices, work updates, policy explainers and events; pinned items first',
+    more: 'All news',
+  },
   news: {
     title: 'News',
     intro:

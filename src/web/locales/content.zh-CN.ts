@@ -35,6 +35,11 @@ export const contentZh = {
   none: '—',
   attachments: '附件',
   download: '下载',
+  home: {
+    title: '最新资讯',
+    intro: '通知公告、工作动态、政策解读和活动，置顶的在前',
+    more: '查看全部资讯',
+  },
   news: {
     title: '信息资讯',
     intro:

@@ -97,7 +97,7 @@ export const en: Messages = {
     ctaSelfTest: 'Policy self-test',
     servicesTitle: 'Services',
     servicesIntro:
-      'The platform opens module by module. Available services can be used now; pages of services being built describe what they will offer.',
+      'Every service below can be used right away; benefit claims and appeals need a company account.',
     available: 'Available',
     enterpriseCenterShort: 'Bind your company, keep its profile up to date, manage its members.',
     todayTitle: 'Working-day calendar',
@@ -125,122 +125,40 @@ export const en: Messages = {
       },
     ],
   },
-  building: {
-    status: 'Status: being built',
-    short: 'Being built',
-    willOffer: 'When it opens, it will offer',
-    notice: 'This service is being built and cannot be used online yet',
-    meanwhile:
-      'Until then, please use the existing channels. Its opening will be announced on the home page and in the enterprise center.',
-    toEnterpriseCenter: 'Go to the enterprise center',
-  },
   modules: {
     policies: {
       title: 'Policies',
       short:
         'Policy documents, plain-language explanations, benefit claims, benefits paid without application.',
-      summary:
-        'National, provincial, city and district policies for companies with plain-language explanations; every benefit broken down into clear conditions and amount rules; online claims with visible progress; for no-application benefits the platform finds the eligible companies itself.',
-      features: [
-        'Full-text search of documents and explanations, filtered by level, issuer, topic and application window',
-        'Conditions and amount rules of each benefit, with an estimated amount',
-        'Online claims pre-filled from the company profile, with live review status',
-        'No-application benefits: the platform lists the eligible, the company only confirms',
-        'A policy calendar of application windows by month',
-      ],
-      meanwhile:
-        "Until then, please read the policies on the departments' websites and apply through the usual channels.",
     },
     selfTest: {
       title: 'Policy self-test',
       short: 'Answer a few questions and see which policies may apply.',
-      summary:
-        'Without logging in, answer questions about size, industry, qualifications and R&D spending to see which policies may apply and what is missing; once your company is bound, its profile is matched automatically.',
-      features: [
-        'Every condition marked met, unmet or unknown, with its reason',
-        'The missing facts that would settle the most programs',
-        'Gap analysis, e.g. "R&D spending is 1.2 million yuan short"',
-        'Estimated amounts, as a range when facts are missing',
-      ],
-      meanwhile:
-        'Until then, complete your company profile in the enterprise center; matching will then take one click.',
     },
     appeals: {
       title: 'Appeals',
       short: 'Raise a problem; the responsible department answers on a clock.',
-      summary:
-        'Companies raise enquiries, requests for help, complaints, reports or suggestions online; the platform dispatches them to the responsible unit, counts deadlines in working days and shows every step until the company rates the answer.',
-      features: [
-        'Submit an appeal with attachments; a liaison officer may submit on your behalf',
-        'Dispatch by the catalogue; acceptance and reply deadlines in working days',
-        'Live progress: accepted, dispatched, signed for, replied',
-        'Rate the answer; ask for a reopening if not satisfied',
-        'Similar appeals and knowledge-base answers suggested as you type',
-      ],
-      meanwhile:
-        'Until then, please call the 12345 government service hotline or contact your sub-district office.',
     },
     buildings: {
       title: 'Buildings',
       short: 'Office buildings and vacant space, with viewing requests.',
-      summary:
-        'Office buildings of the district with grade, area, rent, tenants and vacant units; rents normalised for comparison; search by street, area and rent and request a viewing online.',
-      features: [
-        'Search by keyword, street, grade, area and rent range',
-        'Building details: facilities, property manager, tenants, vacancy',
-        'Hot buildings ranking and a map view',
-        'Viewing requests answered by the investment-promotion office',
-      ],
-      meanwhile: 'Until then, please contact the district investment-promotion office.',
     },
     news: {
       title: 'News',
       short: 'Notices, news and policy explanations.',
-      summary: 'Notices, work news, policy explanations and events for companies, with RSS/Atom feeds.',
-      features: [
-        'Browse notices and news by section',
-        'Important notices pinned, with issuer and date',
-        'Feeds for new items',
-      ],
-      meanwhile: "Until then, please follow the district government's website.",
     },
     guides: {
       title: 'Service guides',
       short: 'Step-by-step guides: steps, documents and time limits at a glance.',
-      summary:
-        'For each government service: plain-language steps, required documents, time limit, fees, where to go and whom to call — so that no phone call is needed.',
-      features: [
-        'Find guides by category and keyword',
-        'Printable document checklists',
-        'Accurate addresses, hours and phone numbers',
-      ],
-      meanwhile: 'Until then, please ask at the government service center or its website.',
     },
     actionPlan: {
       title: 'Action plan',
       short: 'Measures of the business-environment action plan and their progress.',
-      summary:
-        "All measures of the district's business-environment action plan, grouped by area, with the responsible department, deadline, status and progress notes.",
-      features: [
-        'All measures grouped by area',
-        'Responsible department and deadline of each measure',
-        'Progress updates open to public scrutiny',
-      ],
-      meanwhile: 'Until then, please read the plan as published by the district government.',
     },
     statistics: {
       title: 'Statistics',
-      short: 'Open figures on companies, appeals, benefits paid, buildings and popular searches; every table exports to Excel.',
-      summary:
-        'Companies by street, industry section and size, and new registrations per year; the four appeal rates of the last 12 months; benefits paid and companies benefited; building vacancy, ¥100M and ¥10M buildings and the hot ranking; the most searched terms. Definitions are published with the figures; counts below 5 are not shown.',
-      features: [
-        'Companies by street, industry section and size, and new registrations per year',
-        'The four appeal rates of the last 12 months, with their definitions',
-        'Benefits paid and companies benefited, per programme',
-        'Building vacancy, ¥100M / ¥10M buildings, hot buildings',
-        'Most searched terms; every table exports to Excel',
-      ],
-      meanwhile: 'Statistics will be published as the modules open.',
+      short:
+        'Open figures on companies, appeals, benefits paid, buildings and popular searches; every table exports to Excel.',
     },
   },
   auth: {
@@ -503,7 +421,8 @@ export const en: Messages = {
       VISIT_UNKNOWN_TOPIC: 'The topic is not in the list of visit topics',
       VISIT_EDIT_CLOSED: 'A visit record can be changed for 7 days only; append a correction note instead',
       VISIT_VERSION_CONFLICT: 'This visit record has been changed; reload and try again',
-      VISIT_PROBLEM_LINKED: 'This problem has been turned into an appeal and can no longer be changed or removed',
+      VISIT_PROBLEM_LINKED:
+        'This problem has been turned into an appeal and can no longer be changed or removed',
       CONTENT_VERSION_CONFLICT: 'Someone else changed this content; reload and try again',
       CONTENT_INVALID_STATE: 'This cannot be done to the content in its current state',
       CONTENT_NOT_DELETABLE:
@@ -580,99 +499,6 @@ export const en: Messages = {
       calendar: 'Working-day calendar',
       catalogue: 'Dispatch catalogue & SLAs',
       audit: 'Audit log',
-    },
-    soon: {
-      visits: {
-        summary: 'Liaison officers record visits, calls and issues raised by the companies they look after.',
-        features: [
-          'Date, form, participants and notes of each visit',
-          'Turn an issue raised in a visit into an appeal',
-          'Visit history per company',
-        ],
-        meanwhile: 'Until then, keep records as before.',
-      },
-      appeals: {
-        summary:
-          'Dispatchers accept and dispatch appeals; handlers sign for, handle and reply; liaison officers submit on behalf of companies; leaders follow overdue cases.',
-        features: [
-          'Accept, refuse or ask for more information',
-          'Dispatch to a lead and assisting departments, with a suggested department',
-          'Sign for, reply, return, request an extension; remaining working days shown',
-          'Due-soon and overdue reminders, merging duplicates, reopening',
-        ],
-        meanwhile: 'Until then, appeals follow the existing work-order system.',
-      },
-      supervision: {
-        summary: 'Leaders see every overdue and due-soon appeal, urge and supervise, and follow the outcome.',
-        features: [
-          'Overdue and due-soon lists',
-          'Urging and supervision records',
-          'On-time rates by department',
-        ],
-        meanwhile: 'Until then, please work as before.',
-      },
-      policies: {
-        summary:
-          'Policy editors publish documents, explanations and benefit programs, and build eligibility and amount rules without code.',
-        features: [
-          'Versioned documents: an edit makes a new version; old ones stay readable',
-          'Eligibility rules: thresholds, qualifications, growth between years',
-          'Amount formulas: fixed, rate with cap, tiers, highest-of',
-          'Eligible companies notified when a program is published',
-        ],
-        meanwhile: 'Until then, please work as before.',
-      },
-      claims: {
-        summary:
-          'Departments review benefit claims, set amounts, record payments and publish the notice list.',
-        features: [
-          'Claims with the profile beside the attachments',
-          'Approve with amount, return, or reject with a reason',
-          'Record payments and publish the list',
-          'Budget used vs. total',
-        ],
-        meanwhile: 'Until then, please work as before.',
-      },
-      buildings: {
-        summary:
-          'Building editors maintain buildings, spaces, tenants and projects, with spreadsheet import and export.',
-        features: [
-          'Buildings and spaces with source and last-verified date',
-          'Excel import with per-row checks and duplicate detection',
-          'Viewing requests',
-          'Export any filtered list',
-        ],
-        meanwhile: 'Until then, please work as before.',
-      },
-      content: {
-        summary: 'Content editors publish notices, news, service guides and action-plan progress.',
-        features: [
-          'Drafts, scheduled publishing, archive',
-          'Service guides with steps, documents, time limits, fees, place and phone',
-          'Action-plan status and progress',
-        ],
-        meanwhile: 'Until then, please work as before.',
-      },
-      insights: {
-        summary: 'Leaders read dashboards on companies, appeals, benefits and buildings.',
-        features: [
-          'Companies by street, industry and size',
-          'Appeal indicators by department and month',
-          'Benefits paid and companies benefited',
-          'Vacancy and hot buildings',
-        ],
-        meanwhile: 'Until then, please work as before.',
-      },
-      catalogue: {
-        summary:
-          'Administrators maintain the dispatch catalogue (topic → lead department and time limits) and the SLA settings.',
-        features: [
-          'Topic → default lead department',
-          'Acceptance and reply limits in working days by type and topic',
-          'Auto-rating and reopening periods',
-        ],
-        meanwhile: 'Until then, please work as before.',
-      },
     },
   },
   dashboard: {

@@ -7,8 +7,7 @@ const ENTERPRISE: Requirement = { enterprise: true };
 
 /**
  * Children of the portal layout (`/`) for the appeals pages, spliced into src/web/app/router.tsx. Each page is its
- * own chunk: the public service page carries none of the enterprise code. `services/appeals` is a static path, so
- * it wins over the router's `services/:key` placeholder.
+ * own chunk: the public service page carries none of the enterprise code.
  */
 export const appealPortalRoutes: RouteObject[] = [
   { path: 'appeals', element: <Navigate to="/services/appeals" replace /> },

@@ -7,7 +7,7 @@ import { lazyPage, type Requirement } from '../../app/guards';
  * src/web/app/router.tsx. Every page is its own lazily loaded chunk; the editor's pages load only for editors.
  */
 
-/** Children of the portal layout (`/`). Static segments outrank the `services/:key` placeholder route. */
+/** Children of the portal layout (`/`). */
 export const contentPortalRoutes: RouteObject[] = [
   { path: 'news', element: <Navigate to="/services/news" replace /> },
   {

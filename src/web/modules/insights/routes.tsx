@@ -6,7 +6,7 @@ import { lazyPage } from '../../app/guards';
  * The routes of the insights pages, spliced into src/web/app/router.tsx. Each page is its own lazily loaded chunk
  * and ECharts loads after the tables (components.tsx), so the public page stays light.
  */
-/** Children of the portal layout (`/`): the static path wins over `services/:key`. */
+/** Children of the portal layout (`/`). */
 export const insightsPortalRoutes: RouteObject[] = [
   {
     path: 'services/statistics',

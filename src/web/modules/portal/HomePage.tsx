@@ -25,6 +25,8 @@ import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 // ——— buildings (楼宇资源): the 热门楼宇 section, owned by the buildings module ———
 import { HomeHotBuildings } from '../buildings/components/HotBuildings';
+// ——— content (信息资讯): the 最新资讯 section, owned by the content module ———
+import { HomeLatestNews } from '../content/components/HomeNews';
 import { SERVICE_KEYS, SERVICE_SLUGS, type ServiceKey } from './services';
 
 const SERVICE_ICONS: Record<ServiceKey, ReactNode> = {
@@ -37,18 +39,6 @@ const SERVICE_ICONS: Record<ServiceKey, ReactNode> = {
   actionPlan: <FlagOutlined />,
   statistics: <BarChartOutlined />,
 };
-
-/** Public services that are live; the others show their 建设中 page. */
-const BUILT_SERVICES = new Set<ServiceKey>([
-  'policies',
-  'selfTest',
-  'appeals',
-  'buildings',
-  'news',
-  'guides',
-  'actionPlan',
-  'statistics',
-]);
 
 const PROMISE_ICONS = [
   <FileSearchOutlined key="p" />,
@@ -63,6 +53,7 @@ export function HomePage() {
       <Hero />
       <div className="qifu-container qifu-home-sections">
         <ServiceGrid />
+        <HomeLatestNews />
         <HomeHotBuildings />
         <Row gutter={[24, 24]}>
           <Col xs={24} lg={8}>
@@ -150,7 +141,6 @@ function ServiceGrid() {
               icon={SERVICE_ICONS[key]}
               title={m.modules[key].title}
               text={m.modules[key].short}
-              built={BUILT_SERVICES.has(key)}
             />
           </Col>
         ))}
@@ -160,7 +150,6 @@ function ServiceGrid() {
             icon={<ShopOutlined />}
             title={m.nav.enterprise}
             text={m.home.enterpriseCenterShort}
-            built
           />
         </Col>
       </Row>
@@ -169,26 +158,14 @@ function ServiceGrid() {
 }
 
 /** A whole card that is one link: one tab stop, Enter opens it. */
-function ServiceCard(props: { to: string; icon: ReactNode; title: string; text: string; built: boolean }) {
-  const m = useT();
+function ServiceCard(props: { to: string; icon: ReactNode; title: string; text: string }) {
   return (
     <Link to={props.to} className="qifu-service-card">
       <span className="qifu-service-icon" aria-hidden="true">
         {props.icon}
       </span>
       <span className="qifu-service-body">
-        <span className="qifu-service-title">
-          {props.title}
-          {props.built ? (
-            <Tag color="green" className="qifu-service-tag">
-              {m.home.available}
-            </Tag>
-          ) : (
-            <Tag color="gold" className="qifu-service-tag">
-              {m.building.short}
-            </Tag>
-          )}
-        </span>
+        <span className="qifu-service-title">{props.title}</span>
         <span className="qifu-service-text">{props.text}</span>
       </span>
     </Link>

@@ -22,8 +22,3 @@ export const SERVICE_SLUGS: Record<ServiceKey, string> = {
   actionPlan: 'action-plan',
   statistics: 'statistics',
 };
-
-export function serviceBySlug(slug: string | undefined): ServiceKey | null {
-  const hit = SERVICE_KEYS.find((k) => SERVICE_SLUGS[k] === slug);
-  return hit ?? null;
-}

@@ -47,7 +47,6 @@ export function DashboardPage() {
               {links.map((n) => (
                 <Link key={n.key} to={`/workbench/${n.path}`} className="qifu-quick-link">
                   <span>{m.workbench.menu[n.key]}</span>
-                  {n.built ? null : <Tag color="gold">{m.building.short}</Tag>}
                 </Link>
               ))}
             </div>

@@ -80,7 +80,6 @@ export function WorkbenchLayout() {
           label: (
             <Link to={`/workbench${n.path ? `/${n.path}` : ''}`} onClick={() => setDrawerOpen(false)}>
               {m.workbench.menu[n.key]}
-              {n.built ? null : <span className="qifu-menu-soon">{m.building.short}</span>}
             </Link>
           ),
         })),

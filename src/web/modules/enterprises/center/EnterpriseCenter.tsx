@@ -165,10 +165,8 @@ function BoundCenter({ user, enterpriseId }: { user: Me; enterpriseId: string })
 
 /** Where each upcoming service of `center.upcoming` is described, in the same order. */
 const UPCOMING_PATHS = ['/services/self-test', '/services/appeals', '/services/policies'];
-/** Which of them are live already (政策自测, 诉求受理 and 政策服务). */
-const UPCOMING_BUILT = [true, true, true];
 
-/** What the enterprise center will also offer, said plainly, linking to the services' own pages. */
+/** The platform's other services for an enterprise, linking to the services' own pages. */
 function ServicesPreview() {
   const m = useT();
   return (
@@ -182,11 +180,7 @@ function ServicesPreview() {
                 <br />
                 <Typography.Text type="secondary">{s.text}</Typography.Text>
               </span>
-              {UPCOMING_BUILT[i] ? (
-                <Tag color="green">{m.home.available}</Tag>
-              ) : (
-                <Tag color="gold">{m.building.short}</Tag>
-              )}
+              <Tag color="green">{m.home.available}</Tag>
             </Link>
           </Col>
         ))}

@@ -1,5 +1,5 @@
 import { BellOutlined, FileSearchOutlined, MoneyCollectOutlined, TagsOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Tag } from 'antd';
+import { Card, Col, Row } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../../app/prefs';
@@ -9,7 +9,7 @@ import { policyPages } from '../paths';
 export function PolicyServicesCard() {
   const m = useT();
   const c = m.policies.center;
-  const links: { to: string; icon: ReactNode; copy: { title: string; text: string }; soon?: boolean }[] = [
+  const links: { to: string; icon: ReactNode; copy: { title: string; text: string } }[] = [
     { to: policyPages.matches, icon: <FileSearchOutlined />, copy: c.matches },
     { to: policyPages.claims, icon: <MoneyCollectOutlined />, copy: c.claims },
     { to: policyPages.subscriptions, icon: <TagsOutlined />, copy: c.subscriptions },
@@ -25,14 +25,7 @@ export function PolicyServicesCard() {
                 {l.icon}
               </span>
               <span className="qifu-service-body">
-                <span className="qifu-service-title">
-                  {l.copy.title}
-                  {l.soon ? (
-                    <Tag color="gold" className="qifu-service-tag">
-                      {m.building.short}
-                    </Tag>
-                  ) : null}
-                </span>
+                <span className="qifu-service-title">{l.copy.title}</span>
                 <span className="qifu-service-text">{l.copy.text}</span>
               </span>
             </Link>
